@@ -1,0 +1,19 @@
+// Evaluates peri_erf (erf.wgsl, prepended by the host) on an array: the accuracy probe of that erf.
+struct Params {
+  n: u32,
+}
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> xs: array<f32>;
+@group(0) @binding(2) var<storage, read_write> ys: array<f32>;
+
+const WG_SIZE: u32 = 64u;
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
+        @builtin(local_invocation_index) lid: u32) {
+  let group = wid.x + wid.y * nwg.x;
+  let i = group * WG_SIZE + lid;
+  if (i >= params.n) { return; }
+  ys[i] = peri_erf(xs[i]);
+}
