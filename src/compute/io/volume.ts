@@ -45,6 +45,8 @@ export interface VolumeMetadata {
   source?: 'imagej' | 'ome' | 'tiff' | 'lucid';
   /** Free-form key/values kept from the file (ImageJ description keys, OME attributes, software…). */
   extra?: Record<string, string | number | boolean>;
+  /** Non-fatal remarks from reading the file (e.g. metadata that did not match the pages). */
+  warnings?: string[];
 }
 
 export function voxelCount(shape: readonly [number, number, number]): number {
