@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import { FitInspector } from './fit/inspect/FitInspector';
+import { FitPanel } from './fit/panels/FitPanel';
+import { RestoreBanner } from './fit/RestoreBanner';
 import { attachFileDrop } from './input/file-drop';
 import { ChoiceDialog } from './panels/ChoiceDialog';
 import { ContrastPanel } from './panels/ContrastPanel';
@@ -13,18 +16,29 @@ import { OrthoViewer } from './views/OrthoViewer';
 
 export function App() {
   const layout = useLucid((s) => s.layout);
+  const fitMode = useLucid((s) => s.fitMode);
   const [dragOver, setDragOver] = useState(false);
   useEffect(() => attachFileDrop(lucidStore, setDragOver), []);
   return (
     <div className="app">
       <Toolbar />
-      <NoticeBanner />
-      <div className="workspace">
+      <div className="notices-stack">
+        <RestoreBanner />
+        <NoticeBanner />
+      </div>
+      <div className={fitMode ? 'workspace workspace-fit' : 'workspace'}>
         <OrthoViewer />
-        <aside className="sidebar">
-          {layout === 'xy' && <ReadoutPanel />}
-          <ContrastPanel />
-          <ViewPanel />
+        {fitMode && <FitInspector />}
+        <aside className="sidebar" data-testid={fitMode ? 'fit-sidebar' : 'sidebar'}>
+          {fitMode ? (
+            <FitPanel />
+          ) : (
+            <>
+              {layout === 'xy' && <ReadoutPanel />}
+              <ContrastPanel />
+              <ViewPanel />
+            </>
+          )}
         </aside>
       </div>
       <StatusBar />

@@ -7,6 +7,7 @@ import { backendFromUrl, startEngine } from './engine/engine';
 import { handleEngineEvent, showBackend } from './engine/engine-events';
 import { followCursorValue } from './engine/cursor-value';
 import { openSource, urlSource } from './engine/open-volume';
+import { attachFitMode } from './fit/fit-mode';
 import { attachKeyboard } from './input/keyboard';
 import { lucidStore } from './store';
 import { registerTestHooks } from './test-hooks';
@@ -19,6 +20,7 @@ const engine = startEngine(force);
 engine.onEvent((event) => handleEngineEvent(lucidStore, engine, event, force));
 followCursorValue(lucidStore, engine);
 attachKeyboard(lucidStore);
+attachFitMode(lucidStore);
 registerTestHooks(lucidStore, engine);
 
 window.addEventListener('unhandledrejection', (e) => {

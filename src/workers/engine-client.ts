@@ -6,7 +6,29 @@ import { EngineError, cancelledError } from '../compute/engine/errors';
 import type { EngineEvent, RequestControl } from '../compute/engine/types';
 import { connectPort, type WorkerConnection } from './engine-connection';
 import { OPERATION_NAMES } from './protocol';
+import { createAbortFlag, raiseAbortFlag } from './shared-abort';
 import type {
+  EditResult,
+  FeatureArgs,
+  FeatureResult,
+  FitArgs,
+  FitResult,
+  NoiseExamination,
+  ParamRow,
+  ParticleList,
+  PeriCreateArgs,
+  PeriEdit,
+  PeriExportArgs,
+  PeriExportResult,
+  PeriSessionInfo,
+  PeriSlice,
+  PeriView,
+  PeriConfig,
+  ProgressDetail,
+  StatemakerChoices,
+  Projection,
+  ProjectionAxis,
+  Vec3,
   BackendChoice,
   BackendInfo,
   EngineApi,
@@ -29,7 +51,7 @@ export type * from './protocol';
 interface Pending {
   resolve(value: unknown): void;
   reject(err: EngineError): void;
-  onProgress?: (fraction: number, stage: string) => void;
+  onProgress?: (fraction: number, stage: string, detail?: ProgressDetail) => void;
   cleanup(): void;
 }
 
@@ -121,6 +143,87 @@ export class EngineClient {
     await this.send('simulateDeviceLoss', {});
   }
 
+  // ── PERI fitting sessions (positions in crop pixels; see src/compute/engine/peri-sessions.ts) ──
+
+  periDefaultConfig(shape: Vec3, choices: StatemakerChoices = {}): Promise<PeriConfig> {
+    return this.send('periDefaultConfig', { shape, choices });
+  }
+
+  periCreate(args: PeriCreateArgs, ctl: RequestControl = {}): Promise<PeriSessionInfo> {
+    return this.send('periCreate', { args }, ctl);
+  }
+
+  /** Loads a state file (JSON text) onto an open volume, as a new session. */
+  periLoadState(volumeId: string, text: string): Promise<PeriSessionInfo> {
+    return this.send('periLoadState', { volumeId, text });
+  }
+
+  periFeature(args: FeatureArgs, ctl: RequestControl = {}): Promise<FeatureResult> {
+    return this.send('periFeature', { args }, ctl);
+  }
+
+  periInfo(sessionId: string): Promise<PeriSessionInfo> {
+    return this.send('periInfo', { sessionId });
+  }
+
+  periParticles(sessionId: string): Promise<ParticleList> {
+    return this.send('periParticles', { sessionId });
+  }
+
+  periParams(sessionId: string): Promise<ParamRow[]> {
+    return this.send('periParams', { sessionId });
+  }
+
+  periSetParams(sessionId: string, names: string[], values: number[]): Promise<PeriSessionInfo> {
+    return this.send('periSetParams', { sessionId, names, values });
+  }
+
+  periEdit(sessionId: string, edit: PeriEdit): Promise<EditResult> {
+    return this.send('periEdit', { sessionId, edit });
+  }
+
+  periUndo(sessionId: string): Promise<EditResult> {
+    return this.send('periUndo', { sessionId });
+  }
+
+  periRedo(sessionId: string): Promise<EditResult> {
+    return this.send('periRedo', { sessionId });
+  }
+
+  /** Id of the particle closest to pos, or null without particles. */
+  periClosest(sessionId: string, pos: Vec3): Promise<number | null> {
+    return this.send('periClosest', { sessionId, pos });
+  }
+
+  periSlice(sessionId: string, view: PeriView, plane: Plane, index: number): Promise<PeriSlice> {
+    return this.send('periSlice', { sessionId, view, plane, index });
+  }
+
+  periNoise(sessionId: string, opts: { bins?: number; xlim?: number } = {}): Promise<NoiseExamination> {
+    return this.send('periNoise', { sessionId, ...opts });
+  }
+
+  periProjection(sessionId: string, source: 'data' | 'model', axis: ProjectionAxis): Promise<Projection> {
+    return this.send('periProjection', { sessionId, source, axis });
+  }
+
+  periExport(args: PeriExportArgs): Promise<PeriExportResult> {
+    return this.send('periExport', { args });
+  }
+
+  /** Runs a fit; progress carries `detail` {stage, loop, error, elapsedMs, version}; abort keeps the best state. */
+  periRunFit(args: FitArgs, ctl: RequestControl = {}): Promise<FitResult> {
+    return this.send('periRunFit', { args }, ctl);
+  }
+
+  periErrorBars(sessionId: string, ctl: RequestControl = {}): Promise<PeriSessionInfo> {
+    return this.send('periErrorBars', { sessionId }, ctl);
+  }
+
+  async periClose(sessionId: string): Promise<void> {
+    await this.send('periClose', { sessionId });
+  }
+
   /** Stops the worker; pending and later requests reject with code `engine-closed`. */
   terminate(): void {
     if (this.closed) return;
@@ -139,7 +242,7 @@ export class EngineClient {
     const pending = typeof msg?.id === 'number' ? this.pending.get(msg.id) : undefined;
     if (!pending) return;
     if (msg.type === 'progress') {
-      pending.onProgress?.(msg.fraction, msg.stage);
+      pending.onProgress?.(msg.fraction, msg.stage, msg.detail);
     } else if (msg.type === 'result' || msg.type === 'error') {
       this.pending.delete(msg.id);
       pending.cleanup();
@@ -185,8 +288,13 @@ export class EngineClient {
     const { signal, onProgress, transfer } = opts;
     if (signal?.aborted) return Promise.reject(cancelledError(OPERATION_NAMES[type]));
     const id = this.nextId++;
+    // Work that does not yield (a fit) sees the shared flag at once; the message comes after.
+    const abortFlag = signal ? createAbortFlag() : null;
     return new Promise<ResultOf<K>>((resolve, reject) => {
-      const onAbort = () => this.connection.post({ type: 'cancel', id });
+      const onAbort = () => {
+        raiseAbortFlag(abortFlag);
+        this.connection.post({ type: 'cancel', id });
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.pending.set(id, {
         resolve: resolve as (v: unknown) => void,
@@ -195,7 +303,7 @@ export class EngineClient {
         cleanup: () => signal?.removeEventListener('abort', onAbort),
       });
       try {
-        this.connection.post({ type, id, ...args } as ToEngineMessage, transfer);
+        this.connection.post({ type, id, ...args, ...(abortFlag ? { abortFlag } : {}) } as ToEngineMessage, transfer);
       } catch (err) {
         this.pending.delete(id);
         signal?.removeEventListener('abort', onAbort);

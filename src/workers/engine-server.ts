@@ -15,6 +15,7 @@ import {
   type RequestType,
   type ResultOf,
 } from './protocol';
+import { linkAbortFlag } from './shared-abort';
 
 type Handler<K extends RequestType> = (engine: Engine, req: RequestOf<K>, ctl: RequestControl) => ResultOf<K> | Promise<ResultOf<K>>;
 
@@ -31,12 +32,35 @@ const handlers: { [K in RequestType]: Handler<K> } = {
     return null;
   },
   simulateDeviceLoss: (e) => e.simulateDeviceLoss(),
+  periDefaultConfig: (e, r) => e.peri.defaultConfig(r.shape, r.choices),
+  periCreate: (e, r, ctl) => e.peri.create(r.args, ctl),
+  periLoadState: (e, r) => e.peri.loadState(r.volumeId, r.text),
+  periFeature: (e, r) => e.peri.feature(r.args),
+  periInfo: (e, r) => e.peri.get(r.sessionId).info(),
+  periParticles: (e, r) => e.peri.get(r.sessionId).particles(),
+  periParams: (e, r) => e.peri.get(r.sessionId).params(),
+  periSetParams: (e, r) => e.peri.call(r.sessionId, (s) => s.setParams(r.names, r.values)),
+  periEdit: (e, r) => e.peri.call(r.sessionId, (s) => s.edit(r.edit)),
+  periUndo: (e, r) => e.peri.call(r.sessionId, (s) => s.undo()),
+  periRedo: (e, r) => e.peri.call(r.sessionId, (s) => s.redo()),
+  periClosest: (e, r) => e.peri.call(r.sessionId, (s) => s.closest(r.pos)),
+  periSlice: (e, r) => e.peri.call(r.sessionId, (s) => s.slice(r.view, r.plane, r.index)),
+  periNoise: (e, r) => e.peri.call(r.sessionId, (s) => s.noise({ bins: r.bins, xlim: r.xlim })),
+  periProjection: (e, r) => e.peri.call(r.sessionId, (s) => s.projection(r.source, r.axis)),
+  periExport: (e, r) => e.peri.call(r.args?.sessionId, (s) => s.exportFile(r.args.kind, r.args.component)),
+  periRunFit: (e, r, ctl) => e.peri.runFit(r.args, ctl),
+  periErrorBars: (e, r, ctl) => e.peri.errorBars(r.sessionId, ctl),
+  periClose: (e, r) => {
+    e.peri.close(r.sessionId);
+    return null;
+  },
 };
 
-/** Buffers of a result that can move to the other side without a copy. */
+/** Buffers of a result that can move to the other side without a copy (slices, projections, TIFF bytes). */
 function transferablesOf(result: unknown): Transferable[] {
-  const data = (result as { data?: unknown } | null)?.data;
-  return data instanceof Float32Array ? [data.buffer as ArrayBuffer] : [];
+  const { data, bytes } = (result as { data?: unknown; bytes?: unknown } | null) ?? {};
+  if (data instanceof Float32Array) return [data.buffer as ArrayBuffer];
+  return bytes instanceof ArrayBuffer ? [bytes] : [];
 }
 
 function describe(msg: unknown): string {
@@ -96,10 +120,11 @@ export class EngineServer {
 
   private async run(req: EngineRequest): Promise<void> {
     const abort = new AbortController();
+    linkAbortFlag(abort, req.abortFlag);
     this.inFlight.set(req.id, abort);
     const ctl: RequestControl = {
       signal: abort.signal,
-      onProgress: (fraction, stage) => this.post({ type: 'progress', id: req.id, fraction, stage }),
+      onProgress: (fraction, stage, detail) => this.post({ type: 'progress', id: req.id, fraction, stage, ...(detail ? { detail } : {}) }),
     };
     try {
       const handler = handlers[req.type] as Handler<typeof req.type>;

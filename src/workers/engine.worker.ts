@@ -1,24 +1,22 @@
 /// <reference lib="webworker" />
 /**
- * The engine worker: owns the GPUDevice and the volumes. A thin adapter: every request goes to the
- * DOM-free `Engine` through `EngineServer`; errors that escape a request become `engine-error` events
- * instead of silently killing the worker.
+ * The engine worker's entry. The engine's module graph has top-level awaits (the WebAssembly FFT is
+ * instantiated at load); messages that arrive before a module worker's evaluation finishes would
+ * find no listener and be lost. So this entry imports nothing statically: it holds early messages,
+ * loads the engine, then hands them over in order.
  */
-import { Engine } from '../compute/engine/engine';
-import { EngineServer } from './engine-server';
-import type { MessagePortLike } from './protocol';
-
 declare const self: DedicatedWorkerGlobalScope;
 
-const engine = new Engine({ gpu: self.navigator.gpu ?? null });
-const server = new EngineServer(engine, self as unknown as MessagePortLike);
+const early: unknown[] = [];
+const hold = (ev: MessageEvent) => {
+  ev.stopImmediatePropagation();
+  early.push(ev.data);
+};
+self.addEventListener('message', hold);
 
-self.addEventListener('unhandledrejection', (ev: PromiseRejectionEvent) => {
-  ev.preventDefault();
-  server.reportUnhandled(ev.reason);
-});
+const { startEngineWorker } = await import('./engine-worker-main');
+startEngineWorker(self);
+self.removeEventListener('message', hold);
+for (const data of early.splice(0)) self.dispatchEvent(new MessageEvent('message', { data }));
 
-self.addEventListener('error', (ev: ErrorEvent) => {
-  ev.preventDefault();
-  server.reportUnhandled(ev.error ?? ev.message);
-});
+export {};

@@ -15,6 +15,13 @@ import type {
   VolumeInfo,
 } from '../compute/engine/types';
 import type { ChoiceRequiredDetails, EngineErrorPayload } from '../compute/engine/errors';
+import type { ProgressDetail } from '../compute/engine/types';
+import type { StatemakerChoices } from '../compute/engine/peri-session-choices';
+import type { PeriConfig } from '../compute/peri/config/schema';
+import type {
+  EditResult, FeatureArgs, FeatureResult, FitArgs, FitResult, NoiseExamination, ParticleList, PeriCreateArgs, PeriEdit,
+  PeriExportArgs, PeriExportResult, PeriSessionInfo, PeriSlice, PeriView, Projection, ProjectionAxis, Vec3,
+} from '../compute/engine/peri-session-types';
 
 export type {
   ChoiceRequiredDetails,
@@ -29,7 +36,16 @@ export type {
   TiffSummary,
   VolumeInfo,
 };
-export type { DisplayStats, PercentileKey } from '../compute/engine/types';
+export type { DisplayStats, PercentileKey, ProgressDetail } from '../compute/engine/types';
+export type * from '../compute/engine/peri-session-types';
+export type { StatemakerChoices, PeriConfig };
+
+/** A row of the parameter table. */
+export interface ParamRow {
+  name: string;
+  value: number;
+  error: number | null;
+}
 
 /** Each request type: the fields it sends and the result it gets back. */
 export interface EngineApi {
@@ -43,12 +59,36 @@ export interface EngineApi {
   getVoxel: { args: { volumeId: string; z: number; y: number; x: number }; result: number };
   closeVolume: { args: { volumeId: string }; result: null };
   simulateDeviceLoss: { args: Record<never, never>; result: BackendInfo };
+  // PERI fitting sessions (src/compute/engine/peri-sessions.ts); positions in crop pixels.
+  /** PERI's statemaker components scaled to an image shape (z, y, x). */
+  periDefaultConfig: { args: { shape: Vec3; choices: StatemakerChoices }; result: PeriConfig };
+  periCreate: { args: { args: PeriCreateArgs }; result: PeriSessionInfo };
+  periLoadState: { args: { volumeId: string; text: string }; result: PeriSessionInfo };
+  periFeature: { args: { args: FeatureArgs }; result: FeatureResult };
+  periInfo: { args: { sessionId: string }; result: PeriSessionInfo };
+  periParticles: { args: { sessionId: string }; result: ParticleList };
+  periParams: { args: { sessionId: string }; result: ParamRow[] };
+  periSetParams: { args: { sessionId: string; names: string[]; values: number[] }; result: PeriSessionInfo };
+  periEdit: { args: { sessionId: string; edit: PeriEdit }; result: EditResult };
+  periUndo: { args: { sessionId: string }; result: EditResult };
+  periRedo: { args: { sessionId: string }; result: EditResult };
+  periClosest: { args: { sessionId: string; pos: Vec3 }; result: number | null };
+  periSlice: { args: { sessionId: string; view: PeriView; plane: Plane; index: number }; result: PeriSlice };
+  periNoise: { args: { sessionId: string; bins?: number; xlim?: number }; result: NoiseExamination };
+  periProjection: { args: { sessionId: string; source: 'data' | 'model'; axis: ProjectionAxis }; result: Projection };
+  periExport: { args: { args: PeriExportArgs }; result: PeriExportResult };
+  periRunFit: { args: { args: FitArgs }; result: FitResult };
+  /** Particles' 1-σ error bars from the Cramér–Rao bound. */
+  periErrorBars: { args: { sessionId: string }; result: PeriSessionInfo };
+  periClose: { args: { sessionId: string }; result: null };
 }
 
 export type RequestType = keyof EngineApi;
 export const REQUEST_TYPES: readonly RequestType[] = [
   'backend', 'setBackend', 'inspectTiff', 'openTiff', 'openArray',
   'getSlice', 'getVoxel', 'closeVolume', 'simulateDeviceLoss',
+  'periDefaultConfig', 'periCreate', 'periLoadState', 'periFeature', 'periInfo', 'periParticles', 'periParams', 'periSetParams', 'periEdit',
+  'periUndo', 'periRedo', 'periClosest', 'periSlice', 'periNoise', 'periProjection', 'periExport', 'periRunFit', 'periErrorBars', 'periClose',
 ];
 
 /** How each request is named in error messages ("… failed unexpectedly", "… was cancelled"). */
@@ -62,9 +102,29 @@ export const OPERATION_NAMES: Record<RequestType, string> = {
   getVoxel: 'reading a voxel',
   closeVolume: 'closing the volume',
   simulateDeviceLoss: 'simulating a device loss',
+  periDefaultConfig: 'making the default model',
+  periCreate: 'creating the PERI state',
+  periLoadState: 'loading the state file',
+  periFeature: 'featuring particles',
+  periInfo: 'reading the fit session',
+  periParticles: 'listing the particles',
+  periParams: 'listing the parameters',
+  periSetParams: 'changing parameters',
+  periEdit: 'editing particles',
+  periUndo: 'undoing a particle edit',
+  periRedo: 'redoing a particle edit',
+  periClosest: 'finding the closest particle',
+  periSlice: 'reading a slice of the fit',
+  periNoise: 'examining the noise',
+  periProjection: 'projecting the volume',
+  periExport: 'exporting',
+  periRunFit: 'fitting',
+  periErrorBars: 'computing error bars',
+  periClose: 'closing the fit session',
 };
 
-export type RequestOf<K extends RequestType> = { type: K; id: number } & EngineApi[K]['args'];
+/** `abortFlag`: a shared one-int flag the client raises on abort (see shared-abort.ts). */
+export type RequestOf<K extends RequestType> = { type: K; id: number; abortFlag?: Int32Array } & EngineApi[K]['args'];
 export type ResultOf<K extends RequestType> = EngineApi[K]['result'];
 
 export type EngineRequest = { [K in RequestType]: RequestOf<K> }[RequestType];
@@ -88,6 +148,7 @@ export interface ProgressMessage {
   id: number;
   fraction: number;
   stage: string;
+  detail?: ProgressDetail;
 }
 export interface EventMessage {
   type: 'event';

@@ -10,6 +10,8 @@ import { BackendManager, type BackendPreference, type ManagedContext } from './b
 import { STATS_BINS, toDisplayStats } from './display-stats';
 import { EngineError, throwIfAborted, toEngineError } from './errors';
 import { checkArrayInput, toArrayBuffer } from './inputs';
+import type { Featurer, FitRunner } from './peri-session-adapters';
+import { PeriSessions } from './peri-sessions';
 import { extractSlice, readVoxel } from './slices';
 import type {
   BackendChoice,
@@ -31,6 +33,9 @@ export interface EngineOptions {
   forceBackend?: BackendChoice;
   /** Test seam: how a GPU context is made (default `GpuContext.create`). */
   createContext?: (gpu: GPU) => Promise<GpuContext>;
+  /** Test seams for the fitting sessions (default: PERI's featuring and fitter when available). */
+  featurer?: Featurer | null;
+  fitRunner?: FitRunner | null;
 }
 
 /** Share of an open's progress bar taken by reading the file; the statistics take the rest. */
@@ -40,6 +45,8 @@ export class Engine {
   private readonly volumes = new VolumeRegistry();
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private readonly backend: BackendManager<GpuContext & ManagedContext>;
+  /** PERI fitting sessions on open volumes (peri-sessions.ts). */
+  readonly peri: PeriSessions;
 
   constructor(opts: EngineOptions) {
     this.backend = new BackendManager({
@@ -48,6 +55,7 @@ export class Engine {
       createContext: opts.createContext ?? ((gpu) => GpuContext.create(gpu, { label: 'lucid-engine' })),
       emit: (e) => this.emit(e),
     });
+    this.peri = new PeriSessions({ volume: (id) => this.volumes.get(id), featurer: opts.featurer, fitRunner: opts.fitRunner });
   }
 
   /** Listens to unasked events (backend changes after a device loss); returns the unsubscribe. */
@@ -117,6 +125,7 @@ export class Engine {
   }
 
   closeVolume(volumeId: string): void {
+    this.peri.closeVolume(volumeId);
     this.volumes.delete(volumeId);
   }
 

@@ -71,8 +71,11 @@ export interface OpenArrayOptions {
   voxelSize?: VoxelSize;
 }
 
-/** Progress of a long request: overall fraction in [0, 1] and the current stage in words. */
-export type ProgressCallback = (fraction: number, stage: string) => void;
+/** What a long request reports besides its fraction (a fit's stage, loop, error, live slices). */
+export type ProgressDetail = Record<string, unknown>;
+
+/** Progress of a long request: overall fraction in [0, 1], the current stage in words, optional detail. */
+export type ProgressCallback = (fraction: number, stage: string, detail?: ProgressDetail) => void;
 
 export interface RequestControl {
   signal?: AbortSignal;

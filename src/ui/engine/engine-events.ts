@@ -2,6 +2,7 @@
 import type { BackendChoice, EngineEvent } from '../../compute/engine/types';
 import type { LucidStore } from '../store';
 import type { UiEngine } from './engine';
+import { onEngineRestarted } from '../fit/fit-mode';
 import { reopenLast } from './open-volume';
 
 /**
@@ -21,6 +22,7 @@ export function handleEngineEvent(store: LucidStore, engine: UiEngine, event: En
     case 'engine-restarted': {
       const name = s.volume?.name;
       s.notify('warning', name ? `${event.message} Reopening ${name}…` : event.message);
+      onEngineRestarted(store);
       s.clearVolume();
       engine.backend().then(s.setBackend, () => undefined);
       void reopenLast(store);

@@ -7,7 +7,10 @@ import type { BackendChoice } from '../../workers/protocol';
 
 export type UiEngine = Pick<
   EngineClient,
-  'backend' | 'setBackend' | 'onEvent' | 'openTiff' | 'openArray' | 'getSlice' | 'getVoxel' | 'closeVolume'
+  | 'backend' | 'setBackend' | 'onEvent' | 'openTiff' | 'openArray' | 'getSlice' | 'getVoxel' | 'closeVolume'
+  | 'periDefaultConfig' | 'periCreate' | 'periLoadState' | 'periFeature' | 'periInfo' | 'periParticles' | 'periParams' | 'periSetParams'
+  | 'periEdit' | 'periUndo' | 'periRedo' | 'periClosest' | 'periSlice' | 'periNoise' | 'periProjection' | 'periExport'
+  | 'periRunFit' | 'periErrorBars' | 'periClose'
 >;
 
 let engine: UiEngine | null = null;

@@ -11,6 +11,8 @@ import { getEngine } from './engine';
 export interface Source {
   name: string;
   read: () => Promise<ArrayBuffer>;
+  /** Where a URL source came from (so that a saved session can refer to it instead of its bytes). */
+  url?: string;
 }
 
 export type FileChoice = Pick<OpenTiffOptions, 'channel' | 'frame' | 'rgb'>;
@@ -26,6 +28,7 @@ export function fileSource(file: File): Source {
 export function urlSource(url: string, name: string): Source {
   return {
     name,
+    url,
     read: async () => {
       const res = await fetch(url);
       // Development servers answer a missing file with the app's index.html and status 200.
@@ -158,6 +161,11 @@ export function dismissChoice(store: LucidStore): void {
 
 export function cancelOpen(): void {
   current?.abort();
+}
+
+/** The file behind the volume shown, with the choice it was opened with (for autosave). */
+export function currentSource(): { source: Source; choice: FileChoice } | null {
+  return lastSource;
 }
 
 /** Opens the last successfully opened file again (after the engine restarted and lost it). */

@@ -1,6 +1,8 @@
 /** Window-wide keyboard shortcuts from the bindings table. */
 import type { LucidStore } from '../store';
+import { runFitAction } from '../fit/fit-keys';
 import { actionForKey, type ActionId } from './bindings';
+import { fitActionForKey } from './fit-bindings';
 import { openFileDialog } from './file-dialog';
 
 /** Runs an action on the store; `step` is 1 or the shift multiple. */
@@ -41,6 +43,11 @@ function ownedByElement(e: KeyboardEvent): boolean {
 export function attachKeyboard(store: LucidStore): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || ownedByElement(e)) return;
+    const fit = store.getState().fitMode ? fitActionForKey(e) : null;
+    if (fit) {
+      e.preventDefault();
+      return runFitAction(store, fit);
+    }
     const hit = actionForKey(e);
     if (!hit) return;
     e.preventDefault();

@@ -1,4 +1,5 @@
 import { KEY_BINDINGS, POINTER_BINDINGS } from '../input/bindings';
+import { FIT_KEY_BINDINGS, FIT_POINTER_BINDINGS } from '../input/fit-bindings';
 import { useLucid } from '../store';
 
 /** The bindings table, rendered as is: what is listed here is what the keyboard handler does. */
@@ -26,6 +27,24 @@ export function HelpOverlay() {
             <caption>Mouse</caption>
             <tbody>
               {POINTER_BINDINGS.map((b) => (
+                <tr key={b.gesture}><td><kbd>{b.gesture}</kbd></td><td>{b.description}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="help-columns" data-testid="help-fit">
+          <table>
+            <caption>Fit mode keys (they replace a and r there)</caption>
+            <tbody>
+              {FIT_KEY_BINDINGS.map((b) => (
+                <tr key={b.label}><td><kbd>{b.label}</kbd></td><td>{b.description}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <table>
+            <caption>Fit mode mouse</caption>
+            <tbody>
+              {FIT_POINTER_BINDINGS.map((b) => (
                 <tr key={b.gesture}><td><kbd>{b.gesture}</kbd></td><td>{b.description}</td></tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createDisplaySlice } from './display-slice';
+import { createFitSlice } from './fit-slice';
 import { createStatusSlice } from './status-slice';
 import type { LucidState } from './types';
 import { createViewSlice } from './view-slice';
@@ -16,6 +17,7 @@ export function createLucidStore() {
       ...createViewSlice(...a),
       ...createDisplaySlice(...a),
       ...createStatusSlice(...a),
+      ...createFitSlice(...a),
     })),
   );
 }

@@ -6,6 +6,7 @@ import type { Plane } from '../../compute/engine/types';
 import { SHIFT_FACTOR } from '../input/bindings';
 import { PLANE_AXES, voxelAt, zoomAround, type Placement, type PlaneFrame } from '../render/plane-geometry';
 import type { LucidStore } from '../store';
+import { interaction, pointAt } from './interaction';
 
 export interface ViewAccess {
   plane: Plane;
@@ -23,7 +24,7 @@ const WHEEL_STEP_PX = 40;
 
 export function attachPointerControls(v: ViewAccess): () => void {
   const { canvas, store, plane } = v;
-  let press: { x: number; y: number; panX: number; panY: number; dragging: boolean; id: number } | null = null;
+  let press: { x: number; y: number; panX: number; panY: number; dragging: boolean; id: number; taken: boolean } | null = null;
   let wheelSum = 0;
 
   const local = (e: MouseEvent) => {
@@ -35,12 +36,18 @@ export function attachPointerControls(v: ViewAccess): () => void {
     const vol = store.getState().volume;
     return p && vol ? voxelAt(plane, store.getState().cursor, vol.shape, p, x, y) : null;
   };
+  const pointUnder = (x: number, y: number) => {
+    const p = v.placement();
+    return p && store.getState().volume ? pointAt(plane, store.getState().cursor, p, x, y) : null;
+  };
 
   const onDown = (e: PointerEvent) => {
     if (e.button !== 0 && e.button !== 1) return;
     const t = store.getState().transforms[plane];
     const { x, y } = local(e);
-    press = { x, y, panX: t.panX, panY: t.panY, dragging: false, id: e.pointerId };
+    const point = e.button === 0 ? pointUnder(x, y) : null;
+    const taken = point !== null && (interaction()?.press?.(plane, point) ?? false);
+    press = { x, y, panX: t.panX, panY: t.panY, dragging: false, id: e.pointerId, taken };
     canvas.setPointerCapture(e.pointerId);
     if (e.button === 1) e.preventDefault();
   };
@@ -51,6 +58,11 @@ export function attachPointerControls(v: ViewAccess): () => void {
       const dy = y - press.y;
       if (!press.dragging && Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
       press.dragging = true;
+      if (press.taken) {
+        const point = pointUnder(x, y);
+        if (point) interaction()?.drag?.(plane, point);
+        return;
+      }
       const t = store.getState().transforms[plane];
       store.getState().setTransform(plane, { ...t, panX: press.panX + dx, panY: press.panY + dy });
       return;
@@ -66,10 +78,14 @@ export function attachPointerControls(v: ViewAccess): () => void {
   const onUp = (e: PointerEvent) => {
     if (!press || press.id !== e.pointerId) return;
     const wasClick = !press.dragging && e.button === 0;
+    const taken = press.taken;
     press = null;
     if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);
-    if (!wasClick) return;
     const { x, y } = local(e);
+    const point = pointUnder(x, y);
+    if (taken && point) interaction()?.release?.(plane, point);
+    if (!wasClick) return;
+    if (point && interaction()?.click(plane, point)) return;
     const voxel = voxelUnder(x, y);
     if (voxel) store.getState().setCursor(voxel);
   };
@@ -86,7 +102,12 @@ export function attachPointerControls(v: ViewAccess): () => void {
         wheelSum = 0;
       }
     }
-    if (steps !== 0) store.getState().moveCursor(PLANE_AXES[plane].index, steps * (e.shiftKey ? SHIFT_FACTOR : 1));
+    if (steps === 0) return;
+    const n = steps * (e.shiftKey ? SHIFT_FACTOR : 1);
+    const { x, y } = local(e);
+    const point = pointUnder(x, y);
+    if (point && interaction()?.wheel?.(plane, point, n)) return;
+    store.getState().moveCursor(PLANE_AXES[plane].index, n);
   };
   const zoom = (e: WheelEvent, delta: number) => {
     const f = v.frame();

@@ -23,6 +23,8 @@ export interface PaintState {
   voxelSize: VoxelSize;
   showCrosshair: boolean;
   showScaleBar: boolean;
+  /** Drawn last (particle markers of the fit mode). */
+  overlay?: (ctx: CanvasRenderingContext2D, p: Placement) => void;
 }
 
 const BACKGROUND = '#0b0d10';
@@ -99,6 +101,7 @@ export class SlicePainter {
       const colAxis = PLANE_AXES[this.plane].col;
       drawScaleBar(ctx, p, st.voxelSize[colAxis], st.voxelSize.unit, view);
     }
+    st.overlay?.(ctx, p);
     return p;
   }
 }

@@ -8,6 +8,7 @@ import type { UiEngine } from '../engine/engine';
 import { LatestOnly } from '../render/latest-only';
 import { axisScales, sliceIndex, type Placement, type PlaneFrame } from '../render/plane-geometry';
 import type { LucidState, LucidStore } from '../store';
+import { paintOverlays } from './overlay-registry';
 import { attachPointerControls } from './pointer-controls';
 import { recordRedraw } from './redraw-log';
 import { CANVAS_2D_SETTINGS, SlicePainter } from './slice-painter';
@@ -15,7 +16,8 @@ import { registerView } from './view-registry';
 
 function watched(plane: Plane) {
   return (s: LucidState) =>
-    [s.volume, sliceIndex(plane, s.cursor), s.cursor, s.clim, s.lut, s.transforms[plane], s.showCrosshair, s.showScaleBar] as const;
+    [s.volume, sliceIndex(plane, s.cursor), s.cursor, s.clim, s.lut, s.transforms[plane], s.showCrosshair, s.showScaleBar,
+      s.markersVersion, s.selectedParticle, s.fitMode, s.session] as const;
 }
 
 export function attachSliceView(canvas: HTMLCanvasElement, plane: Plane, store: LucidStore, engine: UiEngine): () => void {
@@ -45,6 +47,7 @@ export function attachSliceView(canvas: HTMLCanvasElement, plane: Plane, store: 
       voxelSize: s.volume.voxelSize,
       showCrosshair: s.showCrosshair,
       showScaleBar: s.showScaleBar,
+      overlay: (ctx, p) => paintOverlays(ctx, plane, p, store.getState()),
     });
   };
 
