@@ -47,7 +47,8 @@ async function main(): Promise<number> {
   }
   const { ctx, note } = await openGpu(args.backends);
   const scipy = scipyVersion();
-  console.log(`Lucid benchmarks: ${args.suites.join(', ')}; ${args.repeats} timed runs per row (median).`);
+  const fitNote = args.suites.includes('fit') ? ' (fit: one run per case, wall ms per stage)' : '';
+  console.log(`Lucid benchmarks: ${args.suites.join(', ')}; ${args.repeats} timed runs per row (median)${fitNote}.`);
   console.log(`WebGPU: ${ctx ? ctx.adapterName : `none (${note ?? 'not requested'})`}; scipy: ${scipy ?? 'not available'}.`);
   if (ctx && /swiftshader/i.test(ctx.adapterName)) {
     console.log('SwiftShader is a CPU emulation of a GPU: its rows check correctness and plumbing, not GPU speed.');

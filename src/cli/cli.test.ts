@@ -85,7 +85,7 @@ describe('cli info', () => {
     expect((await cli('info', '/data/stack.tif', '--backend', 'cuda')).stderr).toMatch(/--backend must be one of cpu, webgpu; got "cuda"/);
     expect((await cli('info', '/data/stack.tif', '--frame', '-1')).stderr).toMatch(/--frame needs an integer ≥ 0/);
     expect((await cli('info', '/data/stack.tif', '--nope')).stderr).toMatch(/Unknown option --nope/);
-    expect(await cli('render')).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown command "render"; commands: info/) });
+    expect(await cli('paint')).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown command "paint"; commands: info/) });
   });
 
   it('has help for the tool and for each command', async () => {

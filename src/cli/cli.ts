@@ -4,9 +4,11 @@ import { describeOptions } from './args';
 import type { CliCommand, CliIo } from './command';
 import { CliError, UsageError } from './errors';
 import { infoCommand } from './info';
+import { fitCommand } from './fit';
+import { renderCommand } from './render';
 
 /** Sub-commands; add new ones (render, fit, bench…) here. */
-export const COMMANDS: readonly CliCommand[] = [infoCommand];
+export const COMMANDS: readonly CliCommand[] = [infoCommand, renderCommand, fitCommand];
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
