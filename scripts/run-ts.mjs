@@ -26,5 +26,8 @@ await build({
   sourcemap: 'inline',
   logLevel: 'error',
 });
+// Ctrl-C reaches the child through the terminal's process group; the child decides what to do with it
+// (the fit command writes the best state so far), so this launcher must not die first.
+process.on('SIGINT', () => {});
 const res = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
 process.exit(res.status ?? 1);

@@ -17,11 +17,11 @@ import { whiteNoiseDiagnostics } from '../compute/peri/runner/diagnostics';
 import { parsePositions, radiiFor } from '../compute/peri/runner/positions';
 import { diagnosticsSummary, formatStages, progressLogger, radiiSummary } from '../compute/peri/runner/progress-log';
 import { featureFromPosRad, getParticlesFeaturing, SCHEDULES, translateFeaturing, type ScheduleName, type WorkflowResult } from '../compute/peri/runner/workflows';
-import { readTiff } from '../compute/io/tiff-read';
 import { renderModelGpu } from '../compute/peri/state/render.gpu';
-import { rawImage, type RawImageSource } from '../compute/peri/state/raw-image';
+import { rawImage } from '../compute/peri/state/raw-image';
 import { Tile } from '../compute/peri/tile';
 import { parseArgs, type OptionSpec } from './args';
+import { readImage, readText } from './files';
 import { BACKEND_CHOICES, openBackend, type CliBackendChoice } from './backend';
 import type { CliCommand, CliIo } from './command';
 import { CliError, UsageError } from './errors';
@@ -43,24 +43,6 @@ const OPTIONS: Record<string, OptionSpec> = {
 };
 
 type Opts = Record<string, string | number | boolean>;
-
-function readBytes(io: CliIo, file: string, what: string): Uint8Array {
-  try {
-    return io.readFile(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new CliError(`Cannot read ${what}${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
-  }
-}
-
-function readText(io: CliIo, file: string): string {
-  return new TextDecoder().decode(readBytes(io, file, ''));
-}
-
-async function readImage(io: CliIo, file: string): Promise<RawImageSource> {
-  const bytes = readBytes(io, file, 'the image ');
-  return readTiff(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, { name: path.basename(file) });
-}
 
 const PRESET_DIR = 'public/demo-data/presets';
 

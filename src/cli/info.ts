@@ -8,7 +8,8 @@ import { computeVolumeStats, type VolumeStats } from '../compute/reduce/volume-s
 import { parseArgs, type OptionSpec } from './args';
 import { BACKEND_CHOICES, openBackend, type CliBackendChoice } from './backend';
 import type { CliCommand, CliIo } from './command';
-import { CliError, UsageError } from './errors';
+import { UsageError } from './errors';
+import { arrayBufferOf, readBytes } from './files';
 
 export const INFO_PERCENTILES = [0.1, 1, 50, 99, 99.9];
 
@@ -20,18 +21,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   bins: { kind: 'int', min: 1, help: 'histogram bins for the percentiles (default 4096)' },
 };
 
-function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
 function readInput(file: string, io: CliIo): ArrayBuffer {
-  try {
-    return arrayBufferOf(io.readFile(file));
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new CliError(`Cannot read ${file}: ${why}.`);
-  }
+  return arrayBufferOf(readBytes(io, file));
 }
 
 function statsJson(stats: VolumeStats): Record<string, unknown> {

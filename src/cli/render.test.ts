@@ -101,7 +101,7 @@ describe('cli render', () => {
     expect(err).toMatch(/needs --state <state.json> or --config/);
     const h = harness({ 'cfg.json': JSON.stringify(smallConfig()), 'pos.json': '{"positions": [[1, 2]]}' });
     const r = await h.run('--config', 'cfg.json', '--positions', 'pos.json', '--shape', '4x4x4', '--out', 'm.tif');
-    expect(r.error?.message).toMatch(/pos.json: expected \{"positions"/);
+    expect(r.error?.message).toMatch(/pos.json: positions\[0\] must be \[z, y, x\]/);
     expect((await h.run('--state', 'missing.json', '--out', 'm.tif')).error?.message).toMatch(/Cannot read missing.json: no such file/);
   });
 });

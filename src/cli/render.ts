@@ -4,14 +4,12 @@
  * the residuals and save the state it built.
  */
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { readTiff } from '../compute/io/tiff-read';
 import { writeTiff } from '../compute/io/tiff-writer';
 import type { VoxelSize } from '../compute/io/volume';
 import { PeriError } from '../compute/peri/errors';
 import { renderModelGpu } from '../compute/peri/state/render.gpu';
 import { createState, fromStateFile } from '../compute/peri/state/create';
-import { rawImage, type RawImageSource } from '../compute/peri/state/raw-image';
+import { rawImage } from '../compute/peri/state/raw-image';
 import type { PeriState } from '../compute/peri/state/state';
 import { parseConfigText, parseJsonText } from '../compute/peri/config/parse-config';
 import { parseStateFile } from '../compute/peri/config/state-file';
@@ -20,6 +18,8 @@ import { parseArgs, type OptionSpec } from './args';
 import { BACKEND_CHOICES, openBackend, type CliBackendChoice } from './backend';
 import type { CliCommand, CliIo } from './command';
 import { CliError, UsageError } from './errors';
+import { readImage, readText } from './files';
+import { parsePositions, radiiFor } from '../compute/peri/runner/positions';
 
 const OPTIONS: Record<string, OptionSpec> = {
   state: { kind: 'string', help: 'a Lucid PERI state file (lucid.peri.state JSON)' },
@@ -37,48 +37,15 @@ const OPTIONS: Record<string, OptionSpec> = {
 
 export type FileWriter = (file: string, bytes: Uint8Array | string) => void;
 
-function readText(io: CliIo, file: string): string {
-  try {
-    return new TextDecoder().decode(io.readFile(file));
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new CliError(`Cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
-  }
-}
-
-async function readImage(io: CliIo, file: string): Promise<RawImageSource> {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new CliError(`Cannot read the image ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}.`);
-  }
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  return readTiff(buffer, { name: path.basename(file) });
-}
-
-/** Positions JSON: a list of [z, y, x], or {positions | positions_zyx, radii | radius_guess_px}. */
-function parsePositions(text: string, file: string, radius: number | null): { pos: number[][]; rad: number | number[] } {
-  const json = parseJsonText(text, 'positions file') as Record<string, unknown> | unknown[];
-  const obj = Array.isArray(json) ? {} : json;
-  const list = Array.isArray(json) ? json : (obj.positions ?? obj.positions_zyx);
-  if (!Array.isArray(list) || !list.every((p) => Array.isArray(p) && p.length === 3 && p.every((v) => typeof v === 'number' && Number.isFinite(v)))) {
-    throw new CliError(`${file}: expected {"positions": [[z, y, x], …]} or a list of [z, y, x]`);
-  }
-  if (radius !== null) return { pos: list as number[][], rad: radius };
-  const radii = obj.radii;
-  if (Array.isArray(radii)) {
-    if (radii.length !== list.length || !radii.every((r) => typeof r === 'number' && r >= 0)) throw new CliError(`${file}: "radii" needs one number ≥ 0 per position`);
-    return { pos: list as number[][], rad: radii as number[] };
-  }
-  return { pos: list as number[][], rad: typeof obj.radius_guess_px === 'number' ? obj.radius_guess_px : 5 };
-}
-
 function parseShape(text: string): [number, number, number] {
   const parts = text.split(/[x×,]/).map(Number);
   if (parts.length !== 3 || !parts.every((n) => Number.isInteger(n) && n > 0)) throw new UsageError(`--shape needs ZxYxX (three positive integers), got "${text}".`);
   return parts as [number, number, number];
+}
+
+function positionsFromFile(io: CliIo, file: string, radius: number | null): { pos: number[][]; rad: number | number[] } {
+  const list = parsePositions(readText(io, file), file);
+  return { pos: list.positions.map((p) => [...p]), rad: radiiFor(list, radius) };
 }
 
 async function stateFromArgs(o: Record<string, string | number | boolean>, io: CliIo): Promise<PeriState> {
@@ -93,7 +60,7 @@ async function stateFromArgs(o: Record<string, string | number | boolean>, io: C
   const config = parseConfigText(readText(io, o.config as string));
   const radius = o.radius === undefined ? null : Number(o.radius);
   if (radius !== null && !(Number.isFinite(radius) && radius >= 0)) throw new UsageError(`--radius needs a number ≥ 0, got "${o.radius}".`);
-  const particles = o.positions ? parsePositions(readText(io, o.positions as string), o.positions as string, radius) : undefined;
+  const particles = o.positions ? positionsFromFile(io, o.positions as string, radius) : undefined;
   if (o.shape) return createState(config, null, { shape: parseShape(o.shape as string), particles });
   const imagePath = (o.image as string | undefined) ?? config.image?.path;
   if (!imagePath) throw new UsageError('with --config give --image <file.tif> (or --shape ZxYxX for a model without data).');
