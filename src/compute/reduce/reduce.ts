@@ -12,8 +12,10 @@ import { meanVarianceCpu, minMaxCpu, sumCpu, sumSquaresCpu, type MeanVariance, t
 import { meanVarianceGpu, minMaxGpu, sumGpu, sumSquaresGpu } from './moments.gpu';
 import { reduceTilesCpu, type Shape3, type TileStats } from './reduce-tiles.cpu';
 import { reduceTilesGpu } from './reduce-tiles.gpu';
+import { tileHistogramCpu, type TileHistograms } from './tile-histogram.cpu';
+import { tileHistogramGpu } from './tile-histogram.gpu';
 
-export type { Histogram, HistogramBins, MeanVariance, MinMax, Shape3, TileStats };
+export type { Histogram, HistogramBins, MeanVariance, MinMax, Shape3, TileHistograms, TileStats };
 export { ReduceError } from './errors';
 export { MAX_HISTOGRAM_BINS, binEdges } from './histogram.cpu';
 
@@ -43,4 +45,9 @@ export async function histogram(ctx: GpuContext | null, x: Float32Array, bins: H
 
 export async function reduceTiles(ctx: GpuContext | null, x: Float32Array, shape: Shape3, tile: Shape3): Promise<TileStats> {
   return ctx ? reduceTilesGpu(ctx, x, shape, tile) : reduceTilesCpu(x, shape, tile);
+}
+
+export async function tileHistogram(ctx: GpuContext | null, x: Float32Array, shape: Shape3, tile: Shape3,
+  bins: HistogramBins): Promise<TileHistograms> {
+  return ctx ? tileHistogramGpu(ctx, x, shape, tile, bins) : tileHistogramCpu(x, shape, tile, bins);
 }
