@@ -2,9 +2,11 @@
  * Batched 1-D transforms along one axis of a 3-D complex array (CPU). Lines are gathered into the
  * WebAssembly heap in blocks: whole runs of contiguous lines for x; for strided axes, blocks of 16
  * neighbouring lines so every read and write touches 16 consecutive complex values (128 bytes)
- * instead of one value per cache line. Complex values are moved as one float64 each.
+ * instead of one value per cache line. Complex values are moved as one float64 each. Lengths of the
+ * JS mixed-radix engine skip the heap: its column gather reads the array itself.
  */
-import { lineFft } from './line-fft.cpu';
+import { lineFft, MixedRadixLine } from './line-fft.cpu';
+import { transformLines } from './mixed-radix.cpu';
 import { axisLines, type FftAxis, type Shape3 } from './shape';
 
 /** Complex values per gathered block of contiguous lines (128 KiB: stays in L2). */
@@ -25,6 +27,10 @@ export function transformAxisCpu(src: Float64Array, dst: Float64Array, shape: Sh
     return;
   }
   const fft = lineFft(n);
+  if (fft instanceof MixedRadixLine) {
+    transformAxisMixedRadix(fft, src, dst, n, stride, inner, count, inverse);
+    return;
+  }
   const block = stride === 1
     ? Math.max(1, Math.min(count, Math.floor(CONTIGUOUS_BLOCK_VALUES / n)))
     : Math.min(STRIDED_BLOCK_LINES, inner);
@@ -51,6 +57,19 @@ export function transformAxisCpu(src: Float64Array, dst: Float64Array, shape: Sh
       fft.run(lines, nb, inverse, work);
       scatterStrided(heap, dst, plane + i0, stride, n, nb, h0);
     }
+  }
+}
+
+function transformAxisMixedRadix(fft: MixedRadixLine, src: Float64Array, dst: Float64Array,
+  n: number, stride: number, inner: number, count: number, inverse: boolean): void {
+  const s32 = new Float32Array(src.buffer, src.byteOffset, 2 * src.length);
+  const d32 = src === dst ? s32 : new Float32Array(dst.buffer, dst.byteOffset, 2 * dst.length);
+  if (stride === 1) {
+    transformLines(fft.plan, s32, d32, { start: 0, lineStride: n, elemStride: 1, count }, inverse);
+    return;
+  }
+  for (let o = 0; o < count / inner; o++) {
+    transformLines(fft.plan, s32, d32, { start: o * n * inner, lineStride: 1, elemStride: stride, count: inner }, inverse);
   }
 }
 
