@@ -11,7 +11,8 @@ import { runModelBench } from '../compute/peri/model.bench';
 import { runFitBench } from '../compute/peri/fit.bench';
 import { GpuContext } from '../compute/gpu/context';
 import { createNodeGpu, lastNodeGpuError } from '../compute/gpu/node-gpu';
-import { formatTable, type BenchRow } from './bench/bench-table';
+import type { BenchRow } from '../compute/bench/bench';
+import { formatTable } from './bench/bench-table';
 import { parseArgs, USAGE, type Args, type Backend, type Suite } from './bench/args';
 import { runPython, scipyVersion } from './bench/scipy';
 

@@ -5,37 +5,15 @@ import type { EngineEvent } from '../compute/engine/types';
 import { hyperstackFile } from '../compute/io/testing/fixtures';
 import { EngineClient } from './engine-client';
 import { EngineServer } from './engine-server';
+import { closeAll, connectEngine, onClose } from './testing/engine-channel';
 import type { MessagePortLike } from './protocol';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+afterEach(closeAll);
 
 /** Client and CPU engine in one process, joined by a MessageChannel; records what the engine transfers. */
 function connect() {
-  const channel = new MessageChannel();
-  const transfers: Transferable[][] = [];
-  const enginePort = channel.port2 as unknown as MessagePortLike;
-  const recordingPort: MessagePortLike = {
-    postMessage: (msg, transfer = []) => {
-      transfers.push(transfer);
-      enginePort.postMessage(msg, transfer);
-    },
-    addEventListener: (t, l) => enginePort.addEventListener(t, l),
-    removeEventListener: (t, l) => enginePort.removeEventListener(t, l),
-    start: () => enginePort.start?.(),
-  };
   const engine = new Engine({ gpu: null });
-  const server = new EngineServer(engine, recordingPort);
-  const client = EngineClient.fromPort(channel.port1 as unknown as MessagePortLike);
-  cleanups.push(() => {
-    client.terminate();
-    server.close();
-    channel.port1.close();
-    channel.port2.close();
-  });
-  return { client, engine, server, transfers, channel };
+  return { ...connectEngine(engine), engine };
 }
 
 /** z-stack of 3 planes of 6×5 whose values say where they come from (c·10000 + z·100 + (7y + x) mod 100). */
@@ -188,7 +166,7 @@ describe('EngineClient worker crashes', () => {
     const client = EngineClient.startWith(spawn);
     const events: EngineEvent[] = [];
     client.onEvent((e) => events.push(e));
-    cleanups.push(() => client.terminate());
+    onClose(() => client.terminate());
     return { client, workers, spawn, events };
   }
 

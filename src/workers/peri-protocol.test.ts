@@ -3,14 +3,9 @@ import { Engine } from '../compute/engine/engine';
 import { EngineError } from '../compute/engine/errors';
 import type { FitRunner } from '../compute/engine/peri-session-adapters';
 import { smallConfig, smallState, SMALL_SHAPE } from '../compute/peri/state/testing';
-import { EngineClient } from './engine-client';
-import { EngineServer } from './engine-server';
-import type { MessagePortLike } from './protocol';
+import { closeAll, connectEngine } from './testing/engine-channel';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+afterEach(closeAll);
 
 const slowRunner: FitRunner = {
   async run(state, _schedule, o) {
@@ -25,26 +20,7 @@ const slowRunner: FitRunner = {
 };
 
 async function connect(fitRunner: FitRunner | null = null) {
-  const channel = new MessageChannel();
-  const transfers: Transferable[][] = [];
-  const port = channel.port2 as unknown as MessagePortLike;
-  const recording: MessagePortLike = {
-    postMessage: (msg, transfer = []) => {
-      transfers.push(transfer);
-      port.postMessage(msg, transfer);
-    },
-    addEventListener: (t, l) => port.addEventListener(t, l),
-    removeEventListener: (t, l) => port.removeEventListener(t, l),
-    start: () => port.start?.(),
-  };
-  const server = new EngineServer(new Engine({ gpu: null, fitRunner }), recording);
-  const client = EngineClient.fromPort(channel.port1 as unknown as MessagePortLike);
-  cleanups.push(() => {
-    client.terminate();
-    server.close();
-    channel.port1.close();
-    channel.port2.close();
-  });
+  const { client, transfers } = connectEngine(new Engine({ gpu: null, fitRunner }));
   const vol = await client.openArray(smallState().data.slice(), { name: 'small.tif', shape: [...SMALL_SHAPE] });
   const info = await client.periCreate({ volumeId: vol.volumeId, config: smallConfig(), exposure: [0, 1], particles: { source: 'config' } });
   return { client, transfers, info, volumeId: vol.volumeId };

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from './args';
-import { BenchUsageError, formatTable, makeRow, median, parseSizes, timeMedian } from './bench-table';
+import { BenchUsageError, formatTable, parseSizes } from './bench-table';
 
 describe('bench table', () => {
-  it('median of odd and even counts', () => {
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([])).toBeNaN();
-  });
-
-  it('times the median of repeated runs after a warm-up', async () => {
-    let calls = 0;
-    const ms = await timeMedian(() => { calls++; }, 4, 2);
-    expect(calls).toBe(6);
-    expect(ms).toBeGreaterThanOrEqual(0);
-  });
-
-  it('derives GB/s and the scipy ratio', () => {
-    const row = makeRow({ name: 'x', size: '1', backend: 'cpu', medianMs: 2, scipyMs: 4 }, 8e6);
-    expect(row.gbPerS).toBeCloseTo(4, 12);
-    expect(row.ratio).toBe(0.5);
-  });
-
   it('aligns columns: numbers right, text left', () => {
     const text = formatTable([
       { name: 'fftn', size: '64×64×64', backend: 'cpu', medianMs: 12.345, gbPerS: 1.5 },

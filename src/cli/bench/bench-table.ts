@@ -1,45 +1,5 @@
-/** Benchmark rows, timing helpers and the aligned table the `npm run bench` suites print. */
-
-export interface BenchRow {
-  name: string;
-  size: string;
-  backend: string;
-  medianMs: number;
-  /** Effective bandwidth: bytes of the algorithm's minimum passes / median time. */
-  gbPerS?: number;
-  /** The same work in scipy/numpy, in the same run. */
-  scipyMs?: number;
-  /** medianMs / scipyMs: below 1 is faster than scipy. */
-  ratio?: number;
-  note?: string;
-}
-
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : 0.5 * (s[mid - 1] + s[mid]);
-}
-
-/** Median wall time in ms of `repeats` runs of `fn`, after `warmup` untimed runs. */
-export async function timeMedian(fn: () => unknown | Promise<unknown>, repeats: number, warmup = 1): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < Math.max(1, repeats); i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
-/** Row with GB/s from a byte count and the scipy ratio when a scipy time is known. */
-export function makeRow(base: Omit<BenchRow, 'gbPerS' | 'ratio'>, bytes?: number): BenchRow {
-  const row: BenchRow = { ...base };
-  if (bytes !== undefined && base.medianMs > 0) row.gbPerS = bytes / base.medianMs / 1e6;
-  if (base.scipyMs !== undefined && base.scipyMs > 0) row.ratio = base.medianMs / base.scipyMs;
-  return row;
-}
+/** The aligned table the `npm run bench` suites print, and the parsing of sizes. */
+import type { BenchRow } from '../../compute/bench/bench';
 
 const COLUMNS: { title: string; get: (r: BenchRow) => string; right?: boolean }[] = [
   { title: 'name', get: (r) => r.name },

@@ -5,8 +5,7 @@
  * has it. GPU timings are of GPU-resident arrays (no upload/readback). Byte model in README.md.
  */
 import type { GpuContext } from '../gpu/context';
-import type { BenchRow } from '../../cli/bench/bench-table';
-import { makeRow, timeMedian } from '../../cli/bench/bench-table';
+import { makeRow, timeMedian, type BenchRow } from '../bench/bench';
 import { r2cBytes } from '../fft/fft.bench';
 import { STORAGE_RW } from '../elementwise/gpu-array';
 import { Prng } from '../util/prng';

@@ -59,7 +59,7 @@ export function checkPsfFits(psfShape: Shape3, shape: Shape3, what: string): voi
  * The PSF scaled by `scale`, zero-padded to `shape` and circularly shifted so that its centre
  * (floor(k/2) per axis) lands on index 0: MATLAB psf2otf's pad-and-circshift.
  */
-export function wrapPsf(psf: Float32Array, psfShape: Shape3, shape: Shape3, scale = 1): Float32Array {
+export function wrapPsf(psf: ArrayLike<number>, psfShape: Shape3, shape: Shape3, scale = 1): Float32Array {
   checkPsfFits(psfShape, shape, 'padded');
   const out = new Float32Array(count3(shape));
   const [kz, ky, kx] = psfShape;

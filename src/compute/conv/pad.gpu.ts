@@ -4,6 +4,7 @@
  * naming maxStorageBufferBindingSize (a convolution needs the whole volume in one FFT anyway).
  */
 import type { GpuContext } from '../gpu/context';
+import { encodePass } from '../gpu/pass';
 import padSrc from '../../shaders/conv/pad.wgsl';
 import cropSrc from '../../shaders/conv/crop.wgsl';
 import { bindingLimits } from '../elementwise/binding-split';
@@ -57,50 +58,40 @@ function record(ctx: GpuContext, enc: GPUCommandEncoder, kernel: string, code: s
   const pipeline = ctx.pipeline(kernel, code);
   const uniform = ctx.upload(params, UNIFORM_PARAMS, `${kernel} params`);
   transient.push(uniform);
-  const bindGroup = ctx.device.createBindGroup({
+  encodePass(ctx, enc, {
     label: kernel,
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [
-      { binding: 0, resource: { buffer: uniform } },
-      { binding: 1, resource: { buffer: src.buffer, offset: 0, size: src.length * 4 } },
-      { binding: 2, resource: { buffer: dst.buffer, offset: 0, size: dst.length * 4 } },
-    ],
+    pipeline,
+    bindings: [{ buffer: uniform }, { buffer: src.buffer, offset: 0, size: src.length * 4 }, { buffer: dst.buffer, offset: 0, size: dst.length * 4 }],
+    workgroups: Math.ceil(dst.length / WG_SIZE),
   });
-  const pass = enc.beginComputePass({ label: kernel });
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, bindGroup);
-  ctx.dispatch(pass, Math.ceil(dst.length / WG_SIZE));
-  pass.end();
 }
 
 /** Pads a GPU image into a new GPU array (twin: padCpu). */
-export async function padGpu(ctx: GpuContext, image: GpuArray, shape: Shape3, paddedShape: Shape3,
+export function padGpu(ctx: GpuContext, image: GpuArray, shape: Shape3, paddedShape: Shape3,
   padding: Padding, options?: BindingOptions): Promise<GpuArray> {
-  const padded = { buffer: ctx.createBuffer(count3(paddedShape) * 4, STORAGE_RW, 'padded'), length: count3(paddedShape) };
-  const transient: GPUBuffer[] = [];
-  try {
-    await ctx.run('conv/pad', (enc) => encodePad(ctx, enc, image, shape, padded, paddedShape, padding, transient, options));
-  } catch (error) {
-    padded.buffer.destroy();
-    throw error;
-  } finally {
-    for (const b of transient) b.destroy();
-  }
-  return padded;
+  return intoNewArray(ctx, 'conv/pad', paddedShape, 'padded',
+    (enc, padded, transient) => encodePad(ctx, enc, image, shape, padded, paddedShape, padding, transient, options));
 }
 
 /** Crops a GPU array into a new GPU array (twin: cropCpu). */
-export async function cropGpu(ctx: GpuContext, padded: GpuArray, paddedShape: Shape3, shape: Shape3,
+export function cropGpu(ctx: GpuContext, padded: GpuArray, paddedShape: Shape3, shape: Shape3,
   options?: BindingOptions): Promise<GpuArray> {
-  const image = { buffer: ctx.createBuffer(count3(shape) * 4, STORAGE_RW, 'cropped'), length: count3(shape) };
+  return intoNewArray(ctx, 'conv/crop', shape, 'cropped',
+    (enc, image, transient) => encodeCrop(ctx, enc, padded, paddedShape, image, shape, transient, options));
+}
+
+/** Runs `encode` into a new array of `shape`; the array is freed when the run fails. */
+async function intoNewArray(ctx: GpuContext, kernel: string, shape: Shape3, label: string,
+  encode: (enc: GPUCommandEncoder, out: GpuArray, transient: GPUBuffer[]) => void): Promise<GpuArray> {
+  const out = { buffer: ctx.createBuffer(count3(shape) * 4, STORAGE_RW, label), length: count3(shape) };
   const transient: GPUBuffer[] = [];
   try {
-    await ctx.run('conv/crop', (enc) => encodeCrop(ctx, enc, padded, paddedShape, image, shape, transient, options));
+    await ctx.run(kernel, (enc) => encode(enc, out, transient));
   } catch (error) {
-    image.buffer.destroy();
+    out.buffer.destroy();
     throw error;
   } finally {
     for (const b of transient) b.destroy();
   }
-  return image;
+  return out;
 }

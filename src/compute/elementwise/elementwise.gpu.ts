@@ -5,6 +5,7 @@
  * are processed in pieces bound at aligned offsets.
  */
 import type { GpuContext } from '../gpu/context';
+import { encodePass } from '../gpu/pass';
 import elementwiseSrc from '../../shaders/elementwise/elementwise.wgsl';
 import complexMulSrc from '../../shaders/elementwise/complex-mul.wgsl';
 import { bindingLimits, splitForBinding, type BindingSegment } from './binding-split';
@@ -121,22 +122,11 @@ export class ElementwiseGpu {
     new Float32Array(raw, 16, 2).set([a, b]);
     const params = this.ctx.upload(new Uint8Array(raw), UNIFORM_PARAMS, `${op} params`);
     this.params.push(params);
-    const bindGroup = this.ctx.device.createBindGroup({
-      label: `elementwise/${op}`,
-      layout: pipeline.getBindGroupLayout(0),
-      entries: [
-        { binding: 0, resource: { buffer: params } },
-        ...Object.entries(arrays).map(([binding, arr]) => ({
-          binding: Number(binding),
-          resource: { buffer: arr.buffer, offset: seg.byteOffset, size: seg.byteSize },
-        })),
-      ],
-    });
-    const pass = enc.beginComputePass({ label: `elementwise/${op}` });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup);
-    this.ctx.dispatch(pass, Math.ceil(seg.count / WG_SIZE));
-    pass.end();
+    const bindings: Record<number, GPUBufferBinding> = { 0: { buffer: params } };
+    for (const [binding, arr] of Object.entries(arrays)) {
+      bindings[Number(binding)] = { buffer: arr.buffer, offset: seg.byteOffset, size: seg.byteSize };
+    }
+    encodePass(this.ctx, enc, { label: `elementwise/${op}`, pipeline, bindings, workgroups: Math.ceil(seg.count / WG_SIZE) });
   }
 }
 

@@ -1,5 +1,5 @@
 /** Plain data types the engine hands out: small, structured-cloneable, no typed arrays except slices. */
-import type { LeadingAxis, SourceDtype, VolumeMetadata, VoxelSize } from '../io/volume';
+import type { LeadingAxis, Volume, VoxelSize } from '../io/volume';
 
 /** Which backend runs the compute work. The UI shows `adapterName` or "CPU fallback". */
 export type BackendInfo =
@@ -38,17 +38,10 @@ export interface DisplayStats {
   histogram: { min: number; max: number; counts: number[] };
 }
 
-/** Everything the UI needs to know about an open volume; the voxels stay in the engine. */
-export interface VolumeInfo {
+/** Everything the UI needs to know about an open volume (its header, as `Volume`); the voxels stay in the engine. */
+export interface VolumeInfo extends Omit<Volume, 'data'> {
   volumeId: string;
   name: string;
-  /** [n0, ny, nx]; n0 is z or t according to `axis`. */
-  shape: [number, number, number];
-  axis: LeadingAxis;
-  voxelSize: VoxelSize;
-  dtype: SourceDtype;
-  rawRange: [number, number];
-  metadata: VolumeMetadata;
   stats: DisplayStats;
   /** Where the statistics were computed. */
   statsBackend: BackendChoice;

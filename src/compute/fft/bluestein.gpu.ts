@@ -7,7 +7,8 @@ import bluesteinWgsl from '../../shaders/fft/bluestein.wgsl';
 import { planFftCpu } from './fft.cpu';
 import type { LineGeometry, LineTransformGpu } from './line.gpu';
 import { bluesteinChirp } from './line-fft.cpu';
-import { bindGroup, f32Bits, type PlanResources } from './resources.gpu';
+import { encodePass } from '../gpu/pass';
+import { f32Bits, type PlanResources } from './resources.gpu';
 import { nextSmoothSize } from './smooth';
 
 const WG = 64;
@@ -77,13 +78,11 @@ export class BluesteinLineFft implements LineTransformGpu {
     entries: Record<number, GPUBufferBinding>,
     threads: number,
   ): void {
-    const { ctx } = this.res;
-    const pipeline = this.pipelines[entry];
-    const label = `bluestein ${this.g.n} ${entry}`;
-    const pass = enc.beginComputePass({ label });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup(ctx, pipeline, entries, label));
-    ctx.dispatch(pass, Math.ceil(threads / WG));
-    pass.end();
+    encodePass(this.res.ctx, enc, {
+      label: `bluestein ${this.g.n} ${entry}`,
+      pipeline: this.pipelines[entry],
+      bindings: entries,
+      workgroups: Math.ceil(threads / WG),
+    });
   }
 }

@@ -2,11 +2,11 @@
  * Host side of fft-line.wgsl: batched FFTs of lines that fit in workgroup memory (two halves of
  * 8·n bytes per line for the Stockham ping-pong), several lines per workgroup.
  */
-import butterfliesWgsl from '../../shaders/fft/butterflies.wgsl';
 import fftLineWgsl from '../../shaders/fft/fft-line.wgsl';
 import { sameBinding, type LineGeometry, type LineTransformGpu } from './line.gpu';
 import { packRadices, radixSchedule } from './radix';
-import { bindGroup, f32Bits, type PlanResources } from './resources.gpu';
+import { encodePass } from '../gpu/pass';
+import { f32Bits, type PlanResources } from './resources.gpu';
 
 /** Most lines one workgroup takes (enough for 128-byte coalesced runs on strided axes). */
 const MAX_LINES = 16;
@@ -35,7 +35,7 @@ export type LineEntry = 'main' | 'main_copy' | 'main_r2c' | 'main_c2r';
 /** Pipeline for lines of n with the given layout and entry point (cached by the context). */
 export function linePipeline(res: PlanResources, n: number, layout: LineLayout, entry: LineEntry): GPUComputePipeline {
   const constants = { N: n, LINES: layout.lines, WG: layout.threads };
-  return res.ctx.pipeline(`fft-line ${n}`, `${butterfliesWgsl}\n${fftLineWgsl}`, entry, constants);
+  return res.ctx.pipeline(`fft-line ${n}`, fftLineWgsl, entry, constants);
 }
 
 /** Params struct of fft-line.wgsl. */
@@ -68,7 +68,6 @@ export class WorkgroupLineFft implements LineTransformGpu {
   }
 
   record(enc: GPUCommandEncoder, src: GPUBufferBinding, dst: GPUBufferBinding, inverse: boolean): void {
-    const { ctx } = this.res;
     const inPlace = sameBinding(src, dst);
     // Out of place only in GpuRfftPlan.inverse: compile that pipeline on first use.
     const pipeline = inPlace ? this.inPlace : (this.copying ??= linePipeline(this.res, this.g.n, this.layout, 'main_copy'));
@@ -78,11 +77,6 @@ export class WorkgroupLineFft implements LineTransformGpu {
       3: { buffer: this.res.twiddle(this.g.n) },
     };
     if (!inPlace) entries[2] = src;
-    const label = `fft-line ${this.g.n}`;
-    const pass = enc.beginComputePass({ label });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup(ctx, pipeline, entries, label));
-    ctx.dispatch(pass, this.groups);
-    pass.end();
+    encodePass(this.res.ctx, enc, { label: `fft-line ${this.g.n}`, pipeline, bindings: entries, workgroups: this.groups });
   }
 }

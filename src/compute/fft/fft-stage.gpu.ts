@@ -3,11 +3,11 @@
  * One dispatch per radix (reads and writes every point once: 16 bytes per complex value per
  * pass), ping-ponging between the destination and a scratch buffer of the same size.
  */
-import butterfliesWgsl from '../../shaders/fft/butterflies.wgsl';
 import fftStageWgsl from '../../shaders/fft/fft-stage.wgsl';
 import { sameBinding, type LineGeometry, type LineTransformGpu } from './line.gpu';
 import { radixSchedule } from './radix';
-import { bindGroup, f32Bits, type PlanResources } from './resources.gpu';
+import { encodePass } from '../gpu/pass';
+import { f32Bits, type PlanResources } from './resources.gpu';
 
 const WG = 64;
 
@@ -22,7 +22,6 @@ export class MultipassLineFft implements LineTransformGpu {
   private readonly bytes: number;
 
   constructor(private readonly res: PlanResources, private readonly g: LineGeometry, inverseScale: number) {
-    const code = `${butterfliesWgsl}\n${fftStageWgsl}`;
     const radices = radixSchedule(g.n);
     this.bytes = 8 * g.n * g.count;
     res.reserveScratch('fft-stage', this.bytes);
@@ -33,7 +32,7 @@ export class MultipassLineFft implements LineTransformGpu {
       const words = (conj: boolean, scale: number) =>
         [g.count, g.inner, ns, conj && first ? 1 : 0, conj && last ? 1 : 0, f32Bits(last ? scale : 1)];
       const stage: Stage = {
-        pipeline: res.ctx.pipeline(`fft-stage ${g.n}`, code, 'main', { N: g.n, R: r, WG }),
+        pipeline: res.ctx.pipeline(`fft-stage ${g.n}`, fftStageWgsl, 'main', { N: g.n, R: r, WG }),
         groups: Math.ceil((g.count * g.n) / r / WG),
         params: {
           forward: res.uniform(words(false, 1), 'fft-stage params'),
@@ -62,18 +61,11 @@ export class MultipassLineFft implements LineTransformGpu {
   }
 
   private dispatch(enc: GPUCommandEncoder, stage: Stage, src: GPUBufferBinding, dst: GPUBufferBinding, inverse: boolean) {
-    const { ctx } = this.res;
-    const label = `fft-stage ${this.g.n}`;
-    const group = bindGroup(ctx, stage.pipeline, {
-      0: { buffer: inverse ? stage.params.inverse : stage.params.forward },
-      1: src,
-      2: dst,
-      3: { buffer: this.res.twiddle(this.g.n) },
-    }, label);
-    const pass = enc.beginComputePass({ label });
-    pass.setPipeline(stage.pipeline);
-    pass.setBindGroup(0, group);
-    ctx.dispatch(pass, stage.groups);
-    pass.end();
+    encodePass(this.res.ctx, enc, {
+      label: `fft-stage ${this.g.n}`,
+      pipeline: stage.pipeline,
+      bindings: { 0: { buffer: inverse ? stage.params.inverse : stage.params.forward }, 1: src, 2: dst, 3: { buffer: this.res.twiddle(this.g.n) } },
+      workgroups: stage.groups,
+    });
   }
 }

@@ -3,7 +3,7 @@
  * backend, effective bandwidth from the bytes-per-pass model (README.md), and scipy.fft on the same
  * sizes in the same run when python3 has scipy. Node only (spawns python3); the CLI imports it.
  */
-import type { BenchRow } from '../../cli/bench/bench-table';
+import { makeRow, timeMedian, type BenchRow } from '../bench/bench';
 import type { GpuContext } from '../gpu/context';
 import { BufferUsage } from '../gpu/usage';
 import { planFftCpu } from './fft.cpu';
@@ -47,11 +47,11 @@ export async function runFftBench(opts: FftBenchOptions): Promise<BenchRow[]> {
       // scipy right before ours, size by size, so that load from other jobs hits both alike.
       const scipy = await scipyTimes([shape], repeats);
       for (const kind of ['fftn c64', 'rfftn f32'] as const) {
-        const ms = median(cpuRuns(shape, kind, repeats));
+        const ms = await timeMedian(cpuRun(shape, kind), repeats, CPU_WARMUP);
         const bytes = kind === 'fftn c64' ? c2cBytes(shape) : r2cBytes(shape);
         const ref = scipy?.[0]?.[kind === 'fftn c64' ? 'fftn' : 'rfftn'];
-        rows.push({ name: kind, size, backend: 'cpu (pffft-wasm)', medianMs: ms, gbPerS: bytes / ms / 1e6,
-          ...(ref ? { scipyMs: ref, ratio: ms / ref } : { note: scipy ? undefined : 'scipy not found' }) });
+        rows.push(makeRow({ name: kind, size, backend: 'cpu (pffft-wasm)', medianMs: ms,
+          ...(ref ? { scipyMs: ref } : { note: scipy ? undefined : 'scipy not found' }) }, bytes));
       }
     }
     if (opts.backends.includes('webgpu')) rows.push(...(await gpuRows(opts.gpu ?? null, shape, repeats)));
@@ -60,27 +60,19 @@ export async function runFftBench(opts: FftBenchOptions): Promise<BenchRow[]> {
 }
 
 /** Untimed runs first: at least 3 and 200 ms, so that V8 has optimised the hot loops. */
-const WARMUP_RUNS = 3;
-const WARMUP_MS = 200;
+const CPU_WARMUP = { runs: 3, minMs: 200 };
 
-function cpuRuns(shape: Shape3, kind: 'fftn c64' | 'rfftn f32', repeats: number): number[] {
+function cpuRun(shape: Shape3, kind: 'fftn c64' | 'rfftn f32'): () => void {
   const n = shape[0] * shape[1] * shape[2];
-  let run: () => void;
   if (kind === 'fftn c64') {
     const plan = planFftCpu(shape);
     const data = randomArray(2 * n, 1);
-    run = () => plan.forward(data);
-  } else {
-    const plan = planRfftCpu(shape);
-    const real = randomArray(n, 1);
-    const half = plan.forward(real);
-    run = () => plan.forward(real, half);
+    return () => plan.forward(data);
   }
-  const t0 = performance.now();
-  for (let r = 0; r < WARMUP_RUNS || performance.now() - t0 < WARMUP_MS; r++) run();
-  const times: number[] = [];
-  for (let r = 0; r < repeats; r++) times.push(timed(run));
-  return times;
+  const plan = planRfftCpu(shape);
+  const real = randomArray(n, 1);
+  const half = plan.forward(real);
+  return () => plan.forward(real, half);
 }
 
 async function gpuRows(ctx: GpuContext | null, shape: Shape3, repeats: number): Promise<BenchRow[]> {
@@ -100,17 +92,10 @@ async function gpuRows(ctx: GpuContext | null, shape: Shape3, repeats: number): 
       { name: 'rfftn f32', bytes: r2cBytes(shape), run: (e: GPUCommandEncoder) => real.forward(e, realBuf, half) },
     ];
     for (const c of cases) {
-      await ctx.run(`bench ${c.name}`, c.run);
-      const times: number[] = [];
-      for (let r = 0; r < repeats; r++) {
-        const t0 = performance.now();
-        await ctx.run(`bench ${c.name}`, c.run);
-        times.push(performance.now() - t0);
-      }
-      const ms = median(times);
+      const ms = await timeMedian(() => ctx.run(`bench ${c.name}`, c.run), repeats);
       const floorMs = (c.bytes / FLOOR_GPU.bytesPerS) * 1e3;
-      rows.push({ name: c.name, size, backend: `webgpu (${ctx.adapterName})`, medianMs: ms, gbPerS: c.bytes / ms / 1e6,
-        note: `${(c.bytes / 2 ** 20).toFixed(0)} MiB moved; ${FLOOR_GPU.name} floor ${floorMs.toFixed(3)} ms` });
+      rows.push(makeRow({ name: c.name, size, backend: `webgpu (${ctx.adapterName})`, medianMs: ms,
+        note: `${(c.bytes / 2 ** 20).toFixed(0)} MiB moved; ${FLOOR_GPU.name} floor ${floorMs.toFixed(3)} ms` }, c.bytes));
     }
   } finally {
     for (const b of [buf, realBuf, half]) b.destroy();
@@ -149,15 +134,4 @@ async function scipyTimes(sizes: Shape3[], repeats: number): Promise<{ fftn: num
   } catch {
     return null;
   }
-}
-
-function timed(fn: () => void): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }

@@ -73,17 +73,3 @@ export class PlanResources {
 export function f32Bits(x: number): number {
   return new Uint32Array(new Float32Array([x]).buffer)[0];
 }
-
-/** Bind group of `pipeline` (group 0) with buffer bindings by binding number. */
-export function bindGroup(
-  ctx: GpuContext,
-  pipeline: GPUComputePipeline,
-  entries: Record<number, GPUBufferBinding>,
-  label: string,
-): GPUBindGroup {
-  return ctx.device.createBindGroup({
-    label,
-    layout: pipeline.getBindGroupLayout(0),
-    entries: Object.entries(entries).map(([binding, resource]) => ({ binding: Number(binding), resource })),
-  });
-}

@@ -83,70 +83,73 @@ function blockScratch(fx: LineFft, pairs: number) {
   return { lines, work: lines + linesBytes, h0: lines >> 2, heap: fx.instance.heap() };
 }
 
-/** x-axis real→half-spectrum transform of all rows, two rows per complex line. */
-function realRowsForward(fx: LineFft, real: Float32Array, half: Float32Array, rows: number): void {
-  const n = fx.n;
-  const nh = (n >> 1) + 1;
+/**
+ * Runs the complex line transform over all row pairs, PAIR_BLOCK pairs at a time: `load` writes
+ * pair p's complex line at heap offset h, `store` reads the transformed line back.
+ */
+function transformPairs(fx: LineFft, rows: number, inverse: boolean,
+  load: (p: number, heap: Float32Array, h: number) => void, store: (p: number, heap: Float32Array, h: number) => void): void {
   const pairs = Math.ceil(rows / 2);
   const { lines, work, h0, heap } = blockScratch(fx, Math.min(PAIR_BLOCK, pairs));
   for (let p0 = 0; p0 < pairs; p0 += PAIR_BLOCK) {
     const np = Math.min(PAIR_BLOCK, pairs - p0);
-    for (let p = 0; p < np; p++) {
-      const a = 2 * (p0 + p) * n;
-      const hasB = 2 * (p0 + p) + 1 < rows;
-      const h = h0 + 2 * n * p;
-      for (let k = 0; k < n; k++) {
-        heap[h + 2 * k] = real[a + k];
-        heap[h + 2 * k + 1] = hasB ? real[a + n + k] : 0;
-      }
-    }
-    fx.run(lines, np, false, work);
-    for (let p = 0; p < np; p++) {
-      const r = 2 * (p0 + p);
-      const h = h0 + 2 * n * p;
-      const outA = 2 * r * nh;
-      const outB = outA + 2 * nh;
-      const hasB = r + 1 < rows;
-      for (let k = 0; k < nh; k++) {
-        const zr = heap[h + 2 * k];
-        const zi = heap[h + 2 * k + 1];
-        const c = h + 2 * ((n - k) % n);
-        const cr = heap[c];
-        const ci = -heap[c + 1];
-        half[outA + 2 * k] = 0.5 * (zr + cr);
-        half[outA + 2 * k + 1] = 0.5 * (zi + ci);
-        if (hasB) {
-          half[outB + 2 * k] = 0.5 * (zi - ci);
-          half[outB + 2 * k + 1] = -0.5 * (zr - cr);
-        }
-      }
-    }
+    for (let p = 0; p < np; p++) load(p0 + p, heap, h0 + 2 * fx.n * p);
+    fx.run(lines, np, inverse, work);
+    for (let p = 0; p < np; p++) store(p0 + p, heap, h0 + 2 * fx.n * p);
   }
+}
+
+/** x-axis real→half-spectrum transform of all rows, two rows per complex line. */
+function realRowsForward(fx: LineFft, real: Float32Array, half: Float32Array, rows: number): void {
+  const n = fx.n;
+  const nh = (n >> 1) + 1;
+  const load = (p: number, heap: Float32Array, h: number) => {
+    const a = 2 * p * n;
+    const hasB = 2 * p + 1 < rows;
+    for (let k = 0; k < n; k++) {
+      heap[h + 2 * k] = real[a + k];
+      heap[h + 2 * k + 1] = hasB ? real[a + n + k] : 0;
+    }
+  };
+  const store = (p: number, heap: Float32Array, h: number) => {
+    const r = 2 * p;
+    const outA = 2 * r * nh;
+    const outB = outA + 2 * nh;
+    const hasB = r + 1 < rows;
+    for (let k = 0; k < nh; k++) {
+      const zr = heap[h + 2 * k];
+      const zi = heap[h + 2 * k + 1];
+      const c = h + 2 * ((n - k) % n);
+      const cr = heap[c];
+      const ci = -heap[c + 1];
+      half[outA + 2 * k] = 0.5 * (zr + cr);
+      half[outA + 2 * k + 1] = 0.5 * (zi + ci);
+      if (hasB) {
+        half[outB + 2 * k] = 0.5 * (zi - ci);
+        half[outB + 2 * k + 1] = -0.5 * (zr - cr);
+      }
+    }
+  };
+  transformPairs(fx, rows, false, load, store);
 }
 
 /** x-axis half-spectrum→real transform (times `scale`) of all rows, two rows per complex line. */
 function realRowsInverse(fx: LineFft, half: Float32Array, real: Float32Array, rows: number, scale: number): void {
   const n = fx.n;
   const nh = (n >> 1) + 1;
-  const pairs = Math.ceil(rows / 2);
-  const { lines, work, h0, heap } = blockScratch(fx, Math.min(PAIR_BLOCK, pairs));
-  for (let p0 = 0; p0 < pairs; p0 += PAIR_BLOCK) {
-    const np = Math.min(PAIR_BLOCK, pairs - p0);
-    for (let p = 0; p < np; p++) {
-      const r = 2 * (p0 + p);
-      packHermitianPair(half, 2 * r * nh, r + 1 < rows ? 2 * (r + 1) * nh : -1, n, heap, h0 + 2 * n * p);
+  const load = (p: number, heap: Float32Array, h: number) => {
+    const r = 2 * p;
+    packHermitianPair(half, 2 * r * nh, r + 1 < rows ? 2 * (r + 1) * nh : -1, n, heap, h);
+  };
+  const store = (p: number, heap: Float32Array, h: number) => {
+    const r = 2 * p;
+    const hasB = r + 1 < rows;
+    for (let k = 0; k < n; k++) {
+      real[r * n + k] = heap[h + 2 * k] * scale;
+      if (hasB) real[(r + 1) * n + k] = heap[h + 2 * k + 1] * scale;
     }
-    fx.run(lines, np, true, work);
-    for (let p = 0; p < np; p++) {
-      const r = 2 * (p0 + p);
-      const h = h0 + 2 * n * p;
-      const hasB = r + 1 < rows;
-      for (let k = 0; k < n; k++) {
-        real[r * n + k] = heap[h + 2 * k] * scale;
-        if (hasB) real[(r + 1) * n + k] = heap[h + 2 * k + 1] * scale;
-      }
-    }
-  }
+  };
+  transformPairs(fx, rows, true, load, store);
 }
 
 /**

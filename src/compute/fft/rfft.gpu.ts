@@ -14,7 +14,8 @@ import { lineLayout, lineParams, linePipeline } from './fft-line.gpu';
 import { bindingLimit, type GpuFftOptions } from './fft.gpu';
 import type { LineTransformGpu } from './line.gpu';
 import { createLineTransform, lineStrategy } from './line-transform.gpu';
-import { bindGroup, PlanResources } from './resources.gpu';
+import { encodePass } from '../gpu/pass';
+import { PlanResources } from './resources.gpu';
 import { axisLines, checkShape, halfShape, voxelCount3, type Shape3 } from './shape';
 
 const WG = 64;
@@ -132,13 +133,8 @@ class FusedRealRows implements RealRows {
   }
 
   private dispatch(enc: GPUCommandEncoder, pipeline: GPUComputePipeline, entries: Record<number, GPUBufferBinding>) {
-    const label = `rfft rows ${this.nx}`;
     entries[3] = { buffer: this.res.twiddle(this.nx) };
-    const pass = enc.beginComputePass({ label });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup(this.res.ctx, pipeline, entries, label));
-    this.res.ctx.dispatch(pass, this.groups);
-    pass.end();
+    encodePass(this.res.ctx, enc, { label: `rfft rows ${this.nx}`, pipeline, bindings: entries, workgroups: this.groups });
   }
 }
 
@@ -180,13 +176,12 @@ class StagedRealRows implements RealRows {
   }
 
   private dispatch(enc: GPUCommandEncoder, entry: string, entries: Record<number, GPUBufferBinding>, threads: number) {
-    const pipeline = this.pipelines[entry];
     entries[0] = { buffer: this.params };
-    const label = `rfft ${entry} ${this.nx}`;
-    const pass = enc.beginComputePass({ label });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup(this.res.ctx, pipeline, entries, label));
-    this.res.ctx.dispatch(pass, Math.ceil(threads / WG));
-    pass.end();
+    encodePass(this.res.ctx, enc, {
+      label: `rfft ${entry} ${this.nx}`,
+      pipeline: this.pipelines[entry],
+      bindings: entries,
+      workgroups: Math.ceil(threads / WG),
+    });
   }
 }

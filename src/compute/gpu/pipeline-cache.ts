@@ -1,4 +1,5 @@
 import { GpuKernelError } from './errors';
+import { resolveIncludes, WgslIncludeError } from './wgsl';
 
 /** The part of GPUDevice the cache needs (a fake in unit tests). */
 export interface PipelineDevice {
@@ -23,8 +24,9 @@ interface PipelineEntry {
 
 /**
  * Compute pipelines keyed by (code hash, entry point, constants), with their shader modules keyed
- * by code hash. Compilation is checked asynchronously; `verify` waits for the checks and
- * `get` throws at once for a pipeline already known to be broken.
+ * by code hash. `//!include` lines of the code are resolved first (wgsl.ts). Compilation is checked
+ * asynchronously; `verify` waits for the checks and `get` throws at once for a pipeline already
+ * known to be broken.
  */
 export class PipelineCache {
   private readonly device: PipelineDevice;
@@ -40,7 +42,8 @@ export class PipelineCache {
     return this.pipelines.size;
   }
 
-  get(kernel: string, code: string, entryPoint = 'main', constants?: Record<string, number>) {
+  get(kernel: string, source: string, entryPoint = 'main', constants?: Record<string, number>) {
+    const code = withIncludes(kernel, source);
     const key = pipelineKey(code, entryPoint, constants);
     const cached = this.pipelines.get(key);
     if (cached) {
@@ -100,6 +103,15 @@ export class PipelineCache {
       this.modules.set(key, entry);
     }
     return entry;
+  }
+}
+
+function withIncludes(kernel: string, source: string): string {
+  try {
+    return resolveIncludes(source);
+  } catch (error) {
+    if (error instanceof WgslIncludeError) throw new GpuKernelError(kernel, 'compilation', error.message, { cause: error });
+    throw error;
   }
 }
 

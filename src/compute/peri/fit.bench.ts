@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BenchRow } from '../../cli/bench/bench-table';
+import type { BenchRow } from '../bench/bench';
 import { readTiff } from '../io/tiff-read';
 import type { GpuContext } from '../gpu/context';
 import { runSchedule, type WorkflowResult } from './runner/workflows';

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BenchRow } from '../../cli/bench/bench-table';
+import type { BenchRow } from '../bench/bench';
 import type { GpuContext } from '../gpu/context';
 import { createState } from './state/create';
 import { renderModelGpu } from './state/render.gpu';

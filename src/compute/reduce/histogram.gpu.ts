@@ -1,5 +1,6 @@
 /** GPU histogram (histogram.wgsl): workgroup-memory counts added atomically into one global histogram. */
 import type { GpuContext } from '../gpu/context';
+import { encodePass } from '../gpu/pass';
 import src from '../../shaders/reduce/histogram.wgsl';
 import { bindingLimits, splitForBinding } from '../elementwise/binding-split';
 import { refuseBinding, STORAGE_RW, UNIFORM_PARAMS } from '../elementwise/gpu-array';
@@ -24,20 +25,12 @@ export async function histogramGpu(ctx: GpuContext, x: F32Input, bins: Histogram
       await ctx.run(KERNEL, (enc) => {
         const params = ctx.upload(new Uint8Array(histogramParams(bins, seg.count)), UNIFORM_PARAMS, `${KERNEL} params`);
         transient.push(params);
-        const bindGroup = ctx.device.createBindGroup({
+        encodePass(ctx, enc, {
           label: KERNEL,
-          layout: pipeline.getBindGroupLayout(0),
-          entries: [
-            { binding: 0, resource: { buffer: params } },
-            { binding: 1, resource: bindInput(ctx, x, seg, transient, KERNEL) },
-            { binding: 2, resource: { buffer: hist } },
-          ],
+          pipeline,
+          bindings: [{ buffer: params }, bindInput(ctx, x, seg, transient, KERNEL), { buffer: hist }],
+          workgroups: Math.ceil(seg.count / CHUNK),
         });
-        const pass = enc.beginComputePass({ label: KERNEL });
-        pass.setPipeline(pipeline);
-        pass.setBindGroup(0, bindGroup);
-        ctx.dispatch(pass, Math.ceil(seg.count / CHUNK));
-        pass.end();
       });
       for (const b of transient.splice(0)) b.destroy();
     }

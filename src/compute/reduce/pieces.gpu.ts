@@ -5,6 +5,7 @@
  * Host arrays are uploaded piece by piece, so GPU memory holds one piece at a time.
  */
 import type { GpuContext } from '../gpu/context';
+import { encodePass } from '../gpu/pass';
 import { BufferUsage } from '../gpu/usage';
 import { bindingLimits, splitForBinding, type BindingSegment } from '../elementwise/binding-split';
 import { GpuArrayError, refuseBinding, STORAGE_RW, UNIFORM_PARAMS, type GpuArray } from '../elementwise/gpu-array';
@@ -122,15 +123,6 @@ export function concatSlots(raw: ArrayBuffer, offsets: number[], slots: number[]
 /** Records one dispatch of `pipeline` with bindings 0 = params, 1..m = inputs, m+1 = partials. */
 export function recordPiece(ctx: GpuContext, enc: GPUCommandEncoder, pipeline: GPUComputePipeline,
   label: string, piece: Piece): void {
-  const entries: GPUBindGroupEntry[] = [
-    { binding: 0, resource: { buffer: piece.params } },
-    ...piece.inputs.map((b, k) => ({ binding: k + 1, resource: b })),
-    { binding: piece.inputs.length + 1, resource: piece.partials },
-  ];
-  const bindGroup = ctx.device.createBindGroup({ label, layout: pipeline.getBindGroupLayout(0), entries });
-  const pass = enc.beginComputePass({ label });
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, bindGroup);
-  ctx.dispatch(pass, piece.chunks);
-  pass.end();
+  const bindings = [{ buffer: piece.params }, ...piece.inputs, piece.partials];
+  encodePass(ctx, enc, { label, pipeline, bindings, workgroups: piece.chunks });
 }

@@ -5,6 +5,7 @@
  * Per-chunk float32 partials are combined per tile in float64 on the host.
  */
 import type { GpuContext } from '../gpu/context';
+import { encodePass } from '../gpu/pass';
 import src from '../../shaders/reduce/tile-moments.wgsl';
 import { BufferUsage } from '../gpu/usage';
 import { bindingLimits, type BindingLimits } from '../elementwise/binding-split';
@@ -45,20 +46,12 @@ export async function reduceTilesGpu(ctx: GpuContext, x: F32Input, shape: Shape3
         const params = ctx.upload(slabParams(shape, tile, cpt, slab), UNIFORM_PARAMS, `${KERNEL} params`);
         transient.push(params);
         const input = bindSlab(ctx, x, shape, slab, transient);
-        const bindGroup = ctx.device.createBindGroup({
+        encodePass(ctx, enc, {
           label: KERNEL,
-          layout: pipeline.getBindGroupLayout(0),
-          entries: [
-            { binding: 0, resource: { buffer: params } },
-            { binding: 1, resource: input },
-            { binding: 2, resource: { buffer: partials, offset: offsets[k], size: slots[k] } },
-          ],
+          pipeline,
+          bindings: [{ buffer: params }, input, { buffer: partials, offset: offsets[k], size: slots[k] }],
+          workgroups: slab.tiles * cpt,
         });
-        const pass = enc.beginComputePass({ label: KERNEL });
-        pass.setPipeline(pipeline);
-        pass.setBindGroup(0, bindGroup);
-        ctx.dispatch(pass, slab.tiles * cpt);
-        pass.end();
       });
       for (const b of transient.splice(0)) b.destroy();
     }

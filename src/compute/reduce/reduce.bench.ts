@@ -5,8 +5,7 @@
  * passes, 8N); partials are negligible. GPU timings are of GPU-resident arrays.
  */
 import type { GpuContext } from '../gpu/context';
-import type { BenchRow } from '../../cli/bench/bench-table';
-import { makeRow, timeMedian } from '../../cli/bench/bench-table';
+import { makeRow, timeMedian, type BenchRow } from '../bench/bench';
 import { gpuBackend, gpuNote, type PythonRunner } from '../conv/conv.bench';
 import type { GpuArray } from '../elementwise/gpu-array';
 import { dotCpu } from './dot.cpu';

@@ -1,6 +1,16 @@
 /** Test data and float64 references for the reduction tests (unit and kernel). */
 import { Prng } from '../util/prng';
 
+/** A seeded uniform [0, 1) stream (mulberry32): small, fast, and the same on every engine. */
+export function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** Values like PERI residuals: offset + σ·N(0, 1), as float32. */
 export function residualLike(n: number, seed: number, sigma = 0.05, offset = 0): Float32Array {
   const rng = new Prng(seed);

@@ -4,6 +4,7 @@
  */
 import type { GpuContext } from '../gpu/context';
 import { GpuLimitError } from '../gpu/errors';
+import { encodePass } from '../gpu/pass';
 import { BufferUsage } from '../gpu/usage';
 import momentsWgsl from '../../shaders/reduce/volume-stats-moments.wgsl';
 import histogramWgsl from '../../shaders/reduce/volume-stats-histogram.wgsl';
@@ -138,11 +139,12 @@ async function runMoments(ctx: GpuContext, chunk: Chunk, plan: Plan): Promise<Ar
   const params = ctx.upload(paramWords, BufferUsage.UNIFORM, 'volume-stats moments params');
   try {
     const pipeline = ctx.pipeline(MOMENTS_KERNEL, momentsWgsl, 'main', { WG_SIZE: plan.workgroupSize });
-    await ctx.run(MOMENTS_KERNEL, (encoder) => {
-      const bindings = [chunk.buffer, partials, params];
-      const sizes = [chunk.n * 4, bytes, 16];
-      encodePass(ctx, encoder, pipeline, bindings, sizes, groups, MOMENTS_KERNEL);
-    });
+    await ctx.run(MOMENTS_KERNEL, (encoder) => encodePass(ctx, encoder, {
+      label: MOMENTS_KERNEL,
+      pipeline,
+      bindings: [{ buffer: chunk.buffer, size: chunk.n * 4 }, { buffer: partials, size: bytes }, { buffer: params, size: 16 }],
+      workgroups: groups,
+    }));
     return await ctx.read(partials, bytes);
   } finally {
     ctx.pool.release(partials);
@@ -172,11 +174,12 @@ async function runHistogram(
       const paramBytes = histogramParams(chunk.n, plan.histogramItems, groups, b);
       const params = ctx.upload(paramBytes, BufferUsage.UNIFORM, 'volume-stats histogram params');
       try {
-        await ctx.run(HISTOGRAM_KERNEL, (encoder) => {
-          const bindings = [chunk.buffer, histogram, params];
-          const sizes = [chunk.n * 4, bytes, 32];
-          encodePass(ctx, encoder, pipeline, bindings, sizes, groups, HISTOGRAM_KERNEL);
-        });
+        await ctx.run(HISTOGRAM_KERNEL, (encoder) => encodePass(ctx, encoder, {
+          label: HISTOGRAM_KERNEL,
+          pipeline,
+          bindings: [{ buffer: chunk.buffer, size: chunk.n * 4 }, { buffer: histogram, size: bytes }, { buffer: params, size: 32 }],
+          workgroups: groups,
+        }));
       } finally {
         params.destroy();
       }
@@ -193,27 +196,6 @@ function histogramParams(n: number, items: number, groups: number, b: Binning): 
   new Uint32Array(raw, 0, 4).set([n, items, groups, b.bins]);
   new Float32Array(raw, 16, 3).set([b.k, b.loK, b.scale]);
   return new Uint8Array(raw);
-}
-
-function encodePass(
-  ctx: GpuContext,
-  encoder: GPUCommandEncoder,
-  pipeline: GPUComputePipeline,
-  buffers: GPUBuffer[],
-  sizes: number[],
-  groups: number,
-  label: string,
-): void {
-  const bindGroup = ctx.device.createBindGroup({
-    label,
-    layout: pipeline.getBindGroupLayout(0),
-    entries: buffers.map((buffer, i) => ({ binding: i, resource: { buffer, size: sizes[i] } })),
-  });
-  const pass = encoder.beginComputePass({ label });
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, bindGroup);
-  ctx.dispatch(pass, groups);
-  pass.end();
 }
 
 function isPowerOfTwo(n: number): boolean {

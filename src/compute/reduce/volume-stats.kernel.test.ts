@@ -5,15 +5,7 @@ import { describeGpu } from '../gpu/test-gpu';
 import type { VolumeStats } from './volume-stats';
 import { computeVolumeStatsCpu } from './volume-stats.cpu';
 import { computeVolumeStatsGpu, type VolumeStatsGpuOptions } from './volume-stats.gpu';
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './reduce.fixtures';
 
 /** Intensity-like data (offset + skewed spread), with NaN and ±Inf sprinkled in when asked. */
 function volume(n: number, seed: number, specials = 0): Float32Array {

@@ -6,15 +6,7 @@ import { FakeDevice } from '../gpu/fake-device';
 import { computeVolumeStatsCpu } from './volume-stats.cpu';
 import { computeVolumeStatsGpu } from './volume-stats.gpu';
 import { floatFromOrderKey, MomentsAccumulator, orderKey, PARTIAL_BYTES } from './volume-stats.partials';
-
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './reduce.fixtures';
 
 /** Float64 statistics computed the obvious way, for comparison. */
 function naive(data: Float32Array) {

@@ -1,6 +1,8 @@
 // The image-shaped box at the origin of a padded array (the "same" part of a linear convolution).
 // One thread per output voxel.
 
+//!include grid voxel
+
 const WG_SIZE: u32 = 256u;
 
 struct Params {
@@ -13,14 +15,8 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> image: array<f32>;
 
 @compute @workgroup_size(WG_SIZE)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let i = (wid.x + wid.y * nwg.x) * WG_SIZE + lid;
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= params.dst.w) { return; }
-  let nx = params.dst.z;
-  let ny = params.dst.y;
-  let x = i % nx;
-  let y = (i / nx) % ny;
-  let z = i / (nx * ny);
-  image[i] = padded[(z * params.src.y + y) * params.src.z + x];
+  image[i] = padded[index_of(voxel_of(i, params.dst.xyz), params.src.xyz)];
 }

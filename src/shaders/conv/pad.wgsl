@@ -4,6 +4,8 @@
 // symmetric reflection of the image (MODE 1, edge value repeated). Same map as padSource in
 // src/compute/conv/shape.ts. One thread per padded voxel.
 
+//!include grid voxel
+
 const WG_SIZE: u32 = 256u;
 
 struct Params {
@@ -29,21 +31,16 @@ fn source(j: u32, n: u32, p: u32) -> i32 {
 }
 
 @compute @workgroup_size(WG_SIZE)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let i = (wid.x + wid.y * nwg.x) * WG_SIZE + lid;
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= params.dst.w) { return; }
-  let px = params.dst.z;
-  let py = params.dst.y;
-  let x = i % px;
-  let y = (i / px) % py;
-  let z = i / (px * py);
-  let sz = source(z, params.src.x, params.dst.x);
-  let sy = source(y, params.src.y, py);
-  let sx = source(x, params.src.z, px);
+  let p = voxel_of(i, params.dst.xyz);
+  let sz = source(p.x, params.src.x, params.dst.x);
+  let sy = source(p.y, params.src.y, params.dst.y);
+  let sx = source(p.z, params.src.z, params.dst.z);
   var v = 0.0;
   if (sz >= 0 && sy >= 0 && sx >= 0) {
-    v = image[(u32(sz) * params.src.y + u32(sy)) * params.src.z + u32(sx)];
+    v = image[index_of(vec3u(u32(sz), u32(sy), u32(sx)), params.src.xyz)];
   }
   padded[i] = v;
 }

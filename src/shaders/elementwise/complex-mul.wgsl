@@ -1,6 +1,8 @@
 // Complex element-wise product in place on interleaved (re, im) float32 data:
 // y ← x·y, or y ← conj(x)·y when CONJ is 1 (the adjoint of a convolution with OTF x).
 
+//!include grid complex
+
 override CONJ: u32 = 0u;
 const WG_SIZE: u32 = 256u;
 
@@ -16,13 +18,8 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> y: array<vec2<f32>>;
 
 @compute @workgroup_size(WG_SIZE)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
-  let i = group * WG_SIZE + lid;
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= params.n) { return; }
-  var a = x[i];
-  if (CONJ == 1u) { a.y = -a.y; }
-  let b = y[i];
-  y[i] = vec2<f32>(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
+  y[i] = cmul(conj_if(x[i], CONJ), y[i]);
 }

@@ -2,6 +2,8 @@
 // the host picks the operation with the override constant OP (one cached pipeline per operation).
 // Binary operations read x and y; unary operations read only y (entry point `unary`, which binds no x).
 
+//!include grid
+
 override OP: u32 = 0u;
 const WG_SIZE: u32 = 256u;
 
@@ -30,11 +32,6 @@ struct Params {
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
 
-fn index(wid: vec3u, nwg: vec3u, lid: u32) -> u32 {
-  let group = wid.x + wid.y * nwg.x;
-  return group * WG_SIZE + lid;
-}
-
 fn binary_op(xv: f32, yv: f32) -> f32 {
   switch OP {
     case OP_AXPY: { return params.a * xv + yv; }
@@ -55,17 +52,15 @@ fn unary_op(yv: f32) -> f32 {
 }
 
 @compute @workgroup_size(WG_SIZE)
-fn binary(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-          @builtin(local_invocation_index) lid: u32) {
-  let i = index(wid, nwg, lid);
+fn binary(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= params.n) { return; }
   y[i] = binary_op(x[i], y[i]);
 }
 
 @compute @workgroup_size(WG_SIZE)
-fn unary(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-         @builtin(local_invocation_index) lid: u32) {
-  let i = index(wid, nwg, lid);
+fn unary(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= params.n) { return; }
   y[i] = unary_op(y[i]);
 }

@@ -7,6 +7,8 @@
 // The inverse transform conjugates on the way in and out. `pad` holds lines contiguously (l * M + k).
 // Line geometry of the data as in fft-line.wgsl.
 
+//!include grid complex
+
 override WG: u32 = 64u;
 
 struct Params {
@@ -29,22 +31,9 @@ fn element(line: u32, k: u32) -> u32 {
   return (line / P.inner) * P.n * P.inner + (line % P.inner) + k * P.inner;
 }
 
-fn cmul(a: vec2f, b: vec2f) -> vec2f {
-  return vec2f(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
-}
-
-fn conj_if(v: vec2f, c: u32) -> vec2f {
-  return select(v, vec2f(v.x, -v.y), c != 0u);
-}
-
-fn index(wid: vec3u, nwg: vec3u, lid: u32) -> u32 {
-  return (wid.x + wid.y * nwg.x) * WG + lid;
-}
-
 @compute @workgroup_size(WG)
-fn chirp_in(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-            @builtin(local_invocation_index) lid: u32) {
-  let i = index(wid, nwg, lid);
+fn chirp_in(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG);
   if (i >= P.count * P.m) {
     return;
   }
@@ -58,9 +47,8 @@ fn chirp_in(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec
 }
 
 @compute @workgroup_size(WG)
-fn pointwise(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-             @builtin(local_invocation_index) lid: u32) {
-  let i = index(wid, nwg, lid);
+fn pointwise(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG);
   if (i >= P.count * P.m) {
     return;
   }
@@ -68,9 +56,8 @@ fn pointwise(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: ve
 }
 
 @compute @workgroup_size(WG)
-fn chirp_out(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-             @builtin(local_invocation_index) lid: u32) {
-  let i = index(wid, nwg, lid);
+fn chirp_out(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG);
   if (i >= P.count * P.n) {
     return;
   }

@@ -1,8 +1,7 @@
 // Batched FFT of lines of N complex values held in workgroup memory: LINES lines per workgroup,
 // T = WG / LINES threads per line, Stockham autosort stages ping-ponging between the two halves
 // of `sm`. The radix of stage s is bits 4s..4s+3 of P.radices: a runtime stage loop keeps one copy
-// of the butterflies per pipeline (short compiles; the branch is uniform). The host prepends
-// butterflies.wgsl.
+// of the butterflies per pipeline (short compiles; the branch is uniform).
 //
 // Line l of the dispatch has its point k at element
 //   P.base + (l / P.inner) * N * P.inner + (l % P.inner) + k * P.inner
@@ -12,6 +11,8 @@
 // Entry points: `main` (complex, in place in `data`), `main_copy` (complex, `src` -> `data`;
 // WebGPU forbids aliasing writable bindings, hence two), `main_r2c` (pairs of real rows -> their
 // half spectra in `data`), `main_c2r` (pairs of half spectra in `src` -> real rows).
+
+//!include grid butterflies real-pairs
 
 override N: u32;
 override LINES: u32;
@@ -50,10 +51,6 @@ fn slot(i: u32) -> vec2u {
     return vec2u(i / N, i % N);
   }
   return vec2u(i % LINES, i / LINES);
-}
-
-fn conj_if(v: vec2f, c: u32) -> vec2f {
-  return select(v, vec2f(v.x, -v.y), c != 0u);
 }
 
 // One radix-R Stockham stage over every line of the group: reads half `src_half`, writes half
@@ -114,9 +111,8 @@ fn store_lines(g0: u32, lid: u32, res: u32) {
 }
 
 @compute @workgroup_size(WG)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let g0 = (wid.x + wid.y * nwg.x) * LINES;
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let g0 = grid_group(grid) * LINES;
   if (g0 >= P.count) {
     return;
   }
@@ -131,9 +127,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
 }
 
 @compute @workgroup_size(WG)
-fn main_copy(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-             @builtin(local_invocation_index) lid: u32) {
-  let g0 = (wid.x + wid.y * nwg.x) * LINES;
+fn main_copy(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let g0 = grid_group(grid) * LINES;
   if (g0 >= P.count) {
     return;
   }
@@ -150,9 +145,8 @@ fn main_copy(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: ve
 // Real rows 2p and 2p+1 (length N, contiguous) packed as one complex line a + i b; the stored
 // half spectra are A[k] = (Z[k] + conj Z[N-k]) / 2 and B[k] = (Z[k] - conj Z[N-k]) / 2i.
 @compute @workgroup_size(WG)
-fn main_r2c(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-            @builtin(local_invocation_index) lid: u32) {
-  let g0 = (wid.x + wid.y * nwg.x) * LINES;
+fn main_r2c(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let g0 = grid_group(grid) * LINES;
   if (g0 >= P.count) {
     return;
   }
@@ -173,13 +167,10 @@ fn main_r2c(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec
     let k = i % P.nh;
     let row = 2u * (g0 + line);
     if (g0 + line < P.count) {
-      let z = sm[res + line * N + k];
-      let zc = sm[res + line * N + (N - k) % N];
-      let c = vec2f(zc.x, -zc.y);
-      data[P.base + row * P.nh + k] = 0.5 * (z + c);
+      let spectra = split_pair(sm[res + line * N + k], sm[res + line * N + (N - k) % N]);
+      data[P.base + row * P.nh + k] = spectra.a;
       if (row + 1u < P.rows) {
-        let d = z - c;
-        data[P.base + (row + 1u) * P.nh + k] = 0.5 * vec2f(d.y, -d.x);
+        data[P.base + (row + 1u) * P.nh + k] = spectra.b;
       }
     }
   }
@@ -188,9 +179,8 @@ fn main_r2c(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec
 // Half spectra of rows 2p and 2p+1 -> Z = A + i B over the full length (Hermitian extension;
 // imaginary parts of bins 0 and N/2 ignored), inverse transform, rows = (Re z, Im z) * scale.
 @compute @workgroup_size(WG)
-fn main_c2r(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-            @builtin(local_invocation_index) lid: u32) {
-  let g0 = (wid.x + wid.y * nwg.x) * LINES;
+fn main_c2r(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let g0 = grid_group(grid) * LINES;
   if (g0 >= P.count) {
     return;
   }
@@ -199,19 +189,15 @@ fn main_c2r(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec
     let k = i % N;
     let row = 2u * (g0 + line);
     if (g0 + line < P.count) {
-      let mirrored = k >= P.nh;
-      let j = select(k, N - k, mirrored);
-      let self_conj = j == 0u || 2u * j == N;
-      let sgn = select(1.0, -1.0, mirrored);
+      let j = half_bin(k, N, P.nh);
       let a = src[P.base + row * P.nh + j];
       var b = vec2f(0.0);
       if (row + 1u < P.rows) {
         b = src[P.base + (row + 1u) * P.nh + j];
       }
-      let ai = select(sgn * a.y, 0.0, self_conj);
-      let bi = select(sgn * b.y, 0.0, self_conj);
       // conj(A + iB), because the inverse runs as conj(forward(conj(.)))
-      sm[i] = vec2f(a.x - bi, -(ai + b.x));
+      let z = join_pair(a, b, k, N, P.nh);
+      sm[i] = vec2f(z.x, -z.y);
     }
   }
   workgroupBarrier();

@@ -1,8 +1,9 @@
 // One radix-R Stockham stage over every line, global memory to global memory: the multi-pass FFT
-// for lines too long for workgroup memory. One thread per butterfly. The host prepends
-// butterflies.wgsl and runs one dispatch per radix of the schedule, ping-ponging between two
-// buffers; conjugation on the first pass's load and the last pass's store gives the inverse.
+// for lines too long for workgroup memory. One thread per butterfly. The host runs one dispatch
+// per radix of the schedule, ping-ponging between two buffers; conjugation on the first pass's load and the last pass's store gives the inverse.
 // Line geometry as in fft-line.wgsl (point k of line l at (l / inner) * N * inner + l % inner + k * inner).
+
+//!include grid butterflies
 
 override N: u32;
 override R: u32;
@@ -26,15 +27,10 @@ fn element(line: u32, k: u32) -> u32 {
   return (line / P.inner) * N * P.inner + (line % P.inner) + k * P.inner;
 }
 
-fn conj_if(v: vec2f, c: u32) -> vec2f {
-  return select(v, vec2f(v.x, -v.y), c != 0u);
-}
-
 @compute @workgroup_size(WG)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
   let q = N / R;
-  let i = (wid.x + wid.y * nwg.x) * WG + lid;
+  let i = grid_index(grid, lid, WG);
   if (i >= P.count * q) {
     return;
   }

@@ -7,6 +7,8 @@
 //                   imaginary parts of bins 0 and NX/2 ignored   (then an inverse complex FFT)
 //   unpack_real:    z -> rows (Re z, Im z)
 
+//!include grid real-pairs
+
 override WG: u32 = 64u;
 
 struct Params {
@@ -22,14 +24,9 @@ struct Params {
 @group(0) @binding(3) var<storage, read> src_real: array<f32>;
 @group(0) @binding(4) var<storage, read_write> dst_real: array<f32>;
 
-fn index(wid: vec3u, nwg: vec3u, lid: u32) -> u32 {
-  return (wid.x + wid.y * nwg.x) * WG + lid;
-}
-
 @compute @workgroup_size(WG)
-fn pack_pairs(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-              @builtin(local_invocation_index) lid: u32) {
-  let i = index(wid, nwg, lid);
+fn pack_pairs(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG);
   if (i >= P.pairs * P.nx) {
     return;
   }
@@ -40,52 +37,41 @@ fn pack_pairs(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: v
 }
 
 @compute @workgroup_size(WG)
-fn unpack_pairs(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-                @builtin(local_invocation_index) lid: u32) {
-  let i = index(wid, nwg, lid);
+fn unpack_pairs(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG);
   if (i >= P.pairs * P.nh) {
     return;
   }
   let p = i / P.nh;
   let k = i % P.nh;
   let row = 2u * p;
-  let z = src[p * P.nx + k];
-  let zc = src[p * P.nx + (P.nx - k) % P.nx];
-  let c = vec2f(zc.x, -zc.y);
-  dst[row * P.nh + k] = 0.5 * (z + c);
+  let s = split_pair(src[p * P.nx + k], src[p * P.nx + (P.nx - k) % P.nx]);
+  dst[row * P.nh + k] = s.a;
   if (row + 1u < P.rows) {
-    let d = z - c;
-    dst[(row + 1u) * P.nh + k] = 0.5 * vec2f(d.y, -d.x);
+    dst[(row + 1u) * P.nh + k] = s.b;
   }
 }
 
 @compute @workgroup_size(WG)
-fn pack_hermitian(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-                  @builtin(local_invocation_index) lid: u32) {
-  let i = index(wid, nwg, lid);
+fn pack_hermitian(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG);
   if (i >= P.pairs * P.nx) {
     return;
   }
   let row = 2u * (i / P.nx);
   let k = i % P.nx;
-  let mirrored = k >= P.nh;
-  let j = select(k, P.nx - k, mirrored);
-  let self_conj = j == 0u || 2u * j == P.nx;
-  let sgn = select(1.0, -1.0, mirrored);
+  let j = half_bin(k, P.nx, P.nh);
   let a = src[row * P.nh + j];
   var b = vec2f(0.0);
   if (row + 1u < P.rows) {
     b = src[(row + 1u) * P.nh + j];
   }
-  let ai = select(sgn * a.y, 0.0, self_conj);
-  let bi = select(sgn * b.y, 0.0, self_conj);
-  dst[i] = vec2f(a.x - bi, ai + b.x);
+  dst[i] = join_pair(a, b, k, P.nx, P.nh);
 }
 
 @compute @workgroup_size(WG)
-fn unpack_real(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-               @builtin(local_invocation_index) lid: u32) {
-  let i = index(wid, nwg, lid);
+fn unpack_real(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG);
   if (i >= P.pairs * P.nx) {
     return;
   }

@@ -1,4 +1,7 @@
 // Evaluates peri_erf (erf.wgsl, prepended by the host) on an array: the accuracy probe of that erf.
+
+//!include grid
+
 struct Params {
   n: u32,
 }
@@ -9,11 +12,9 @@ struct Params {
 
 const WG_SIZE: u32 = 64u;
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
-  let i = group * WG_SIZE + lid;
+@compute @workgroup_size(WG_SIZE)
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= params.n) { return; }
   ys[i] = peri_erf(xs[i]);
 }

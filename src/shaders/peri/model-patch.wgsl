@@ -3,6 +3,9 @@
 // full evaluation on a tile), where src holds the tile `src_l/src_n`; then, where the voxel lies in
 // the image, the residual r = data − model is rewritten and Σ(r_new² − r_old²) is reduced per
 // workgroup into `partials` (the host adds them in float64 to the error).
+
+//!include grid voxel workgroup-sum
+
 struct Params {
   grid_n: vec4<u32>,   // padded grid (nz, ny, nx); w = mode (1 add, 0 set)
   patch_l: vec4<u32>,  // patch tile origin; w = patch voxels
@@ -21,42 +24,28 @@ struct Params {
 @group(0) @binding(5) var<storage, read_write> partials: array<f32>;
 
 const WG_SIZE: u32 = 64u;
-var<workgroup> sums: array<f32, 64>;
 
 fn patch_voxel(i: u32) -> f32 {
-  let nyx = P.patch_n.y * P.patch_n.z;
-  let tz = i / nyx;
-  let ty = (i - tz * nyx) / P.patch_n.z;
-  let tx = i - tz * nyx - ty * P.patch_n.z;
-  let g = P.patch_l.xyz + vec3u(tz, ty, tx);
-  let s = g - P.src_l.xyz;
-  let si = (s.x * P.src_n.y + s.y) * P.src_n.z + s.z;
-  let gi = (g.x * P.grid_n.y + g.y) * P.grid_n.z + g.z;
-  var m = src[si];
+  let g = P.patch_l.xyz + voxel_of(i, P.patch_n.xyz);
+  let gi = index_of(g, P.grid_n.xyz);
+  var m = src[index_of(g - P.src_l.xyz, P.src_n.xyz)];
   if (P.grid_n.w == 1u) { m = model[gi] + m; }
   model[gi] = m;
   let inside = all(g >= P.img_l.xyz) && all(g < P.img_l.xyz + P.img_n.xyz);
   if (!inside) { return 0.0; }
-  let d = g - P.img_l.xyz;
-  let di = (d.x * P.img_n.y + d.y) * P.img_n.z + d.z;
+  let di = index_of(g - P.img_l.xyz, P.img_n.xyz);
   let r = data[di] - m;
   let old = residuals[di];
   residuals[di] = r;
   return r * r - old * old;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
+@compute @workgroup_size(WG_SIZE)
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let group = grid_group(grid);
   let i = group * WG_SIZE + lid;
   var delta = 0.0;
   if (i < P.patch_l.w) { delta = patch_voxel(i); }
-  sums[lid] = delta;
-  workgroupBarrier();
-  for (var stride = WG_SIZE / 2u; stride > 0u; stride = stride / 2u) {
-    if (lid < stride) { sums[lid] = sums[lid] + sums[lid + stride]; }
-    workgroupBarrier();
-  }
-  if (lid == 0u) { partials[group] = sums[0]; }
+  let total = workgroup_sum(delta, lid);
+  if (lid == 0u) { partials[group] = total; }
 }

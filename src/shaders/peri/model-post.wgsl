@@ -2,6 +2,9 @@
 // (twin: models/expression.cpu.ts):
 //   h[i] = d0·h[i] + d1·A[i]·h[i] + d2·A[i] + d3·B[i]
 // e.g. the confocal H(…) + B (d = (1, 0, 0, 1), B = bkg) or the brightfield I·(1 + c·H(P)) + B.
+
+//!include grid
+
 struct Params {
   n: vec4<u32>,      // x = voxels, y = has A, z = has B
   d: vec4<f32>,
@@ -14,11 +17,9 @@ struct Params {
 
 const WG_SIZE: u32 = 64u;
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
-  let i = group * WG_SIZE + lid;
+@compute @workgroup_size(WG_SIZE)
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= P.n.x) { return; }
   let hv = h[i];
   var v = P.d.x * hv;

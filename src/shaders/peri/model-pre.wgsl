@@ -2,6 +2,9 @@
 //   out[i] = c0 + c1·A[i] + c2·B[i] + c3·A[i]·B[i]
 // e.g. the confocal I·(1 − P) + C·P (A = I, B = P, c = (0, 1, C, −1)) or its dP form (C − I)·dP.
 // flags.x / flags.y say whether A / B are bound to real fields (else a 4-byte placeholder).
+
+//!include grid
+
 struct Params {
   n: vec4<u32>,      // x = voxels, y = has A, z = has B
   c: vec4<f32>,
@@ -14,11 +17,9 @@ struct Params {
 
 const WG_SIZE: u32 = 64u;
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
-  let i = group * WG_SIZE + lid;
+@compute @workgroup_size(WG_SIZE)
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= P.n.x) { return; }
   var av = 0.0;
   var bv = 0.0;

@@ -2,6 +2,9 @@
 //   F(z, y, x) = offset + scale · Σ_k Z_k(z) · XY_k(y, x)
 // (2P1D: XY ⊙ (1 + Z); Poly3D: one term per z order; Barnes: (1 + B)·(1 + poly)). The planes and
 // profiles are computed on the host in float64 and uploaded as f32. One invocation per voxel.
+
+//!include grid voxel
+
 struct Params {
   tile_l: vec4<u32>,  // tile origin; w = number of voxels
   tile_n: vec4<u32>,  // tile shape; w = number of terms K
@@ -16,18 +19,13 @@ struct Params {
 
 const WG_SIZE: u32 = 64u;
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
-  let i = group * WG_SIZE + lid;
+@compute @workgroup_size(WG_SIZE)
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= P.tile_l.w) { return; }
-  let nyx = P.tile_n.y * P.tile_n.z;
-  let tz = i / nyx;
-  let ty = (i - tz * nyx) / P.tile_n.z;
-  let tx = i - tz * nyx - ty * P.tile_n.z;
-  let z = P.tile_l.x + tz;
-  let plane = (P.tile_l.y + ty) * P.grid_n.z + P.tile_l.z + tx;
+  let g = P.tile_l.xyz + voxel_of(i, P.tile_n.xyz);
+  let z = g.x;
+  let plane = g.y * P.grid_n.z + g.z;
   let plane_size = P.grid_n.y * P.grid_n.z;
   var acc = 0.0;
   for (var k = 0u; k < P.tile_n.w; k++) {

@@ -1,5 +1,8 @@
 // PERI's slab on a tile of the padded grid: p = n·(r − c), value 1 for p < −4, 0 for p > 4,
 // 1/(1 + e^(7p)) between. One invocation per voxel of the tile. Vectors are (z, y, x) in .xyz.
+
+//!include grid voxel
+
 struct Params {
   tile_l: vec4<i32>,   // tile origin in the padded grid; w = number of voxels
   tile_n: vec4<u32>,   // tile shape
@@ -14,17 +17,11 @@ struct Params {
 const WG_SIZE: u32 = 64u;
 const SLAB_CUT: f32 = 4.0;
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
-  let i = group * WG_SIZE + lid;
+@compute @workgroup_size(WG_SIZE)
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= u32(P.tile_l.w)) { return; }
-  let nyx = P.tile_n.y * P.tile_n.z;
-  let tz = i / nyx;
-  let ty = (i - tz * nyx) / P.tile_n.z;
-  let tx = i - tz * nyx - ty * P.tile_n.z;
-  let g = P.tile_l.xyz + vec3<i32>(i32(tz), i32(ty), i32(tx));
+  let g = P.tile_l.xyz + vec3<i32>(voxel_of(i, P.tile_n.xyz));
   let d = vec3<f32>(g - P.pivot_i.xyz) - P.pivot_f.xyz;
   let p = dot(P.normal.xyz, d);
   var v = 1.0 / (1.0 + exp(7.0 * clamp(p, -SLAB_CUT, SLAB_CUT)));

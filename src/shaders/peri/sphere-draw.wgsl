@@ -2,6 +2,9 @@
 // padded grid: one invocation per voxel of the box, which the host has already clipped to the
 // destination tile. a′ is the effective radius from the host's exact-volume iteration.
 // Needs peri_erf (erf.wgsl, prepended by the host). Vectors are (z, y, x) in .xyz.
+
+//!include grid voxel
+
 struct Params {
   box_l: vec4<i32>,   // box origin in the padded grid; w = number of voxels in the box
   box_n: vec4<u32>,   // box shape; w = method (see METHOD_* below)
@@ -81,20 +84,13 @@ fn sphere_value(dr: f32, a: f32, alpha: f32, method: u32) -> f32 {
   }
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
-  let i = group * WG_SIZE + lid;
+@compute @workgroup_size(WG_SIZE)
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= u32(P.box_l.w)) { return; }
-  let nyx = P.box_n.y * P.box_n.z;
-  let bz = i / nyx;
-  let by = (i - bz * nyx) / P.box_n.z;
-  let bx = i - bz * nyx - by * P.box_n.z;
-  let g = P.box_l.xyz + vec3<i32>(i32(bz), i32(by), i32(bx));
+  let g = P.box_l.xyz + vec3<i32>(voxel_of(i, P.box_n.xyz));
   let dr = surface_distance(g - P.center.xyz);
   let v = sphere_value(dr, P.frac_a.w, P.style.y, P.box_n.w);
-  let o = vec3<u32>(g - P.dst_l.xyz);
-  let at = (o.x * P.dst_n.y + o.y) * P.dst_n.z + o.z;
+  let at = index_of(vec3<u32>(g - P.dst_l.xyz), P.dst_n.xyz);
   field[at] = field[at] + P.style.z * v;
 }

@@ -1,7 +1,9 @@
 // Per-chunk dot products Σ x·y: each workgroup reduces one chunk of CHUNK = 4096 products with the
-// same shallow tree as moments.wgsl (per thread: 16 pairwise quads, 4 per block, 4 blocks; then a
-// 6-level pairwise tree in workgroup memory) and writes one float32 partial; the host adds the
-// partials in float64.
+// same shallow tree as chunk-moments.wgsl (per thread: 16 pairwise quads, 4 per block, 4 blocks;
+// then a 6-level pairwise tree in workgroup memory) and writes one float32 partial; the host adds
+// the partials in float64.
+
+//!include grid workgroup-sum
 
 const WG_SIZE: u32 = 64u;
 const CHUNK: u32 = 4096u;
@@ -18,17 +20,14 @@ struct Params {
 @group(0) @binding(2) var<storage, read> y: array<f32>;
 @group(0) @binding(3) var<storage, read_write> partials: array<f32>;
 
-var<workgroup> tree: array<f32, WG_SIZE>;
-
 fn product(i: u32) -> f32 {
   if (i < params.n) { return x[i] * y[i]; }
   return 0.0;
 }
 
 @compute @workgroup_size(WG_SIZE)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let group = grid_group(grid);
   if (group >= (params.n + CHUNK - 1u) / CHUNK) { return; }
   let first = group * CHUNK + lid;
   var s2 = 0.0;
@@ -40,11 +39,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
     }
     s2 += s1;
   }
-  tree[lid] = s2;
-  workgroupBarrier();
-  for (var stride = WG_SIZE / 2u; stride > 0u; stride = stride / 2u) {
-    if (lid < stride) { tree[lid] = tree[lid] + tree[lid + stride]; }
-    workgroupBarrier();
-  }
-  if (lid == 0u) { partials[group] = tree[0]; }
+  let total = workgroup_sum(s2, lid);
+  if (lid == 0u) { partials[group] = total; }
 }

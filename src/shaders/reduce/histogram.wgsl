@@ -2,7 +2,10 @@
 // below lo, above hi, NaN. Each workgroup counts CHUNK = 4096 values into a workgroup-memory
 // histogram, then adds its non-zero counts to the global one. The bin of v is
 // min(floor(f32(f32(v − lo) · scale)), NBINS − 1) with scale = f32(NBINS / (hi − lo)): the same
-// float32 arithmetic as the TypeScript twin, so both put every value in the same bin.
+// float32 arithmetic as the TypeScript twin, so both put every value in the same bin
+// (histogram-slot.wgsl).
+
+//!include grid histogram-slot
 
 override NBINS: u32 = 256u;
 // NBINS + 3: bins, then below, above, NaN.
@@ -28,18 +31,9 @@ struct Params {
 
 var<workgroup> local_hist: array<atomic<u32>, NSLOTS>;
 
-fn slot(v: f32) -> u32 {
-  if ((bitcast<u32>(v) & 0x7fffffffu) > 0x7f800000u) { return NBINS + 2u; }
-  if (v < params.lo) { return NBINS; }
-  if (v > params.hi) { return NBINS + 1u; }
-  let t = (v - params.lo) * params.scale;
-  return min(u32(t), NBINS - 1u);
-}
-
 @compute @workgroup_size(WG_SIZE)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let group = grid_group(grid);
   let chunks = (params.n + CHUNK - 1u) / CHUNK;
   if (group >= chunks) { return; }
   for (var b = lid; b < NSLOTS; b += WG_SIZE) { atomicStore(&local_hist[b], 0u); }
@@ -47,7 +41,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
   let first = group * CHUNK;
   for (var k = 0u; k < PER_THREAD; k++) {
     let i = first + k * WG_SIZE + lid;
-    if (i < params.n) { atomicAdd(&local_hist[slot(x[i])], 1u); }
+    if (i < params.n) { atomicAdd(&local_hist[histogram_slot(x[i], params.lo, params.hi, params.scale)], 1u); }
   }
   workgroupBarrier();
   for (var b = lid; b < NSLOTS; b += WG_SIZE) {

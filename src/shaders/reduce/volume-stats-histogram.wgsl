@@ -6,6 +6,8 @@
 // `workgroup_bins` counts into workgroup memory, then adds the non-zero bins to the global
 // histogram; `global_bins` (for more bins than workgroup memory holds) adds to it directly.
 
+//!include grid float-bits
+
 override WG_SIZE: u32 = 256u;
 override BINS: u32 = 4096u;
 
@@ -27,23 +29,13 @@ struct Params {
 // Zero at the start of each workgroup, as WebGPU initialises workgroup memory.
 var<workgroup> local_counts: array<atomic<u32>, BINS>;
 
-const EXPONENT_BITS = 0x7f800000u;
-
 fn bin_of(v: f32) -> u32 {
   return min(u32((v * params.k - params.lo_k) * params.scale), params.bins - 1u);
 }
 
-fn group_index(wid: vec3u, nwg: vec3u) -> u32 {
-  return wid.x + wid.y * nwg.x;
-}
-
 @compute @workgroup_size(WG_SIZE)
-fn workgroup_bins(
-  @builtin(workgroup_id) wid: vec3u,
-  @builtin(num_workgroups) nwg: vec3u,
-  @builtin(local_invocation_index) lid: u32,
-) {
-  let group = group_index(wid, nwg);
+fn workgroup_bins(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let group = grid_group(grid);
   if (group >= params.num_groups) {
     return;
   }
@@ -54,7 +46,7 @@ fn workgroup_bins(
       break;
     }
     let bits = data[i];
-    if ((bits & EXPONENT_BITS) != EXPONENT_BITS) {
+    if (is_finite_bits(bits)) {
       atomicAdd(&local_counts[bin_of(bitcast<f32>(bits))], 1u);
     }
   }
@@ -68,12 +60,8 @@ fn workgroup_bins(
 }
 
 @compute @workgroup_size(WG_SIZE)
-fn global_bins(
-  @builtin(workgroup_id) wid: vec3u,
-  @builtin(num_workgroups) nwg: vec3u,
-  @builtin(local_invocation_index) lid: u32,
-) {
-  let group = group_index(wid, nwg);
+fn global_bins(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let group = grid_group(grid);
   if (group >= params.num_groups) {
     return;
   }
@@ -84,7 +72,7 @@ fn global_bins(
       break;
     }
     let bits = data[i];
-    if ((bits & EXPONENT_BITS) != EXPONENT_BITS) {
+    if (is_finite_bits(bits)) {
       atomicAdd(&histogram[bin_of(bitcast<f32>(bits))], 1u);
     }
   }

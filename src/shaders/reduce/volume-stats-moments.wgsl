@@ -4,7 +4,9 @@
 //
 // Values are read as raw f32 bits: NaN and Inf are recognised from their exponent bits (a
 // compiler may assume `v != v` is false), and min/max compare order-preserving integer keys, so
-// they are exact even for subnormals a GPU might flush to zero.
+// they are exact even for subnormals a GPU might flush to zero (float-bits.wgsl).
+
+//!include grid float-bits
 
 override WG_SIZE: u32 = 256u;
 
@@ -38,18 +40,6 @@ var<workgroup> w_hi: array<u32, WG_SIZE>;
 var<workgroup> w_nan: array<u32, WG_SIZE>;
 var<workgroup> w_inf: array<u32, WG_SIZE>;
 
-const EXPONENT_BITS = 0x7f800000u;
-const MANTISSA_BITS = 0x007fffffu;
-const SIGN_BIT = 0x80000000u;
-
-// Unsigned order of the key is the numeric order of the float (-0 just below +0).
-fn order_key(bits: u32) -> u32 {
-  if ((bits & SIGN_BIT) != 0u) {
-    return ~bits;
-  }
-  return bits | SIGN_BIT;
-}
-
 // Merges slot b into slot a (Chan et al.'s pairwise update of count, mean and M2).
 fn merge(a: u32, b: u32) {
   w_lo[a] = min(w_lo[a], w_lo[b]);
@@ -70,12 +60,8 @@ fn merge(a: u32, b: u32) {
 }
 
 @compute @workgroup_size(WG_SIZE)
-fn main(
-  @builtin(workgroup_id) wid: vec3u,
-  @builtin(num_workgroups) nwg: vec3u,
-  @builtin(local_invocation_index) lid: u32,
-) {
-  let group = wid.x + wid.y * nwg.x;
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let group = grid_group(grid);
   if (group >= params.num_groups) {
     return;
   }
@@ -93,8 +79,8 @@ fn main(
       break;
     }
     let bits = data[i];
-    if ((bits & EXPONENT_BITS) == EXPONENT_BITS) {
-      if ((bits & MANTISSA_BITS) != 0u) {
+    if (!is_finite_bits(bits)) {
+      if (is_nan_bits(bits)) {
         nans++;
       } else {
         infs++;

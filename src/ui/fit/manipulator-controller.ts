@@ -10,6 +10,7 @@ import type { UiEngine } from '../engine/engine';
 import { LatestOnly } from '../render/latest-only';
 import { IDENTITY_TRANSFORM, axisScales, sliceIndex, type Cursor, type Placement, type PlaneFrame } from '../render/plane-geometry';
 import type { LucidState, LucidStore } from '../store';
+import { observeCanvasSize } from '../views/canvas-size';
 import { CANVAS_2D_SETTINGS, SlicePainter } from '../views/slice-painter';
 import { attachManipulatorPointer } from './manipulator-pointer';
 import { manipulatorDisplay } from './manipulator-view';
@@ -84,16 +85,11 @@ export function attachManipulatorView(canvas: HTMLCanvasElement, plane: Plane, s
     redraw();
   }, { equalityFn: shallow });
 
-  const resize = new ResizeObserver(() => {
-    const box = canvas.parentElement?.getBoundingClientRect();
-    if (!box) return;
-    dpr = window.devicePixelRatio || 1;
-    viewport = { width: box.width, height: box.height };
-    canvas.width = Math.max(1, Math.round(box.width * dpr));
-    canvas.height = Math.max(1, Math.round(box.height * dpr));
+  const stopResizing = observeCanvasSize(canvas, (size, ratio) => {
+    viewport = size;
+    dpr = ratio;
     redraw();
   });
-  if (canvas.parentElement) resize.observe(canvas.parentElement);
   const detachPointer = attachManipulatorPointer({ canvas, plane, store, placement: () => placement, cropCursor: () => cropCursor(store.getState()) });
   const unregister = registerManipulatorView(plane, {
     canvas,
@@ -111,7 +107,7 @@ export function attachManipulatorView(canvas: HTMLCanvasElement, plane: Plane, s
   request();
   return () => {
     unsubscribe();
-    resize.disconnect();
+    stopResizing();
     detachPointer();
     unregister();
     slices.dispose();

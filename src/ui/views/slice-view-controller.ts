@@ -8,6 +8,7 @@ import type { UiEngine } from '../engine/engine';
 import { LatestOnly } from '../render/latest-only';
 import { axisScales, sliceIndex, type Placement, type PlaneFrame } from '../render/plane-geometry';
 import type { LucidState, LucidStore } from '../store';
+import { observeCanvasSize } from './canvas-size';
 import { paintOverlays } from './overlay-registry';
 import { attachPointerControls } from './pointer-controls';
 import { recordRedraw } from './redraw-log';
@@ -76,16 +77,11 @@ export function attachSliceView(canvas: HTMLCanvasElement, plane: Plane, store: 
     redraw();
   }, { equalityFn: shallow });
 
-  const resize = new ResizeObserver(() => {
-    const box = canvas.parentElement?.getBoundingClientRect();
-    if (!box) return;
-    dpr = window.devicePixelRatio || 1;
-    viewport = { width: box.width, height: box.height };
-    canvas.width = Math.max(1, Math.round(box.width * dpr));
-    canvas.height = Math.max(1, Math.round(box.height * dpr));
+  const stopResizing = observeCanvasSize(canvas, (size, ratio) => {
+    viewport = size;
+    dpr = ratio;
     redraw();
   });
-  if (canvas.parentElement) resize.observe(canvas.parentElement);
 
   const detachPointer = attachPointerControls({
     plane, canvas, store,
@@ -101,7 +97,7 @@ export function attachSliceView(canvas: HTMLCanvasElement, plane: Plane, store: 
 
   return () => {
     unsubscribe();
-    resize.disconnect();
+    stopResizing();
     detachPointer();
     unregister();
     slices.dispose();

@@ -1,5 +1,6 @@
 /** Host wrapper of the separable-field kernel (twin: separable-field.cpu.ts). */
 import type { GpuContext } from '../../gpu/context';
+import { encodePass } from '../../gpu/pass';
 import fieldSrc from '../../../shaders/peri/separable-field.wgsl';
 import { PeriShapeError } from '../errors';
 import { f32x4, tileBuffer, u32x4, uniformBuffer, workgroupsFor } from '../gpu-params';
@@ -43,20 +44,12 @@ export function recordSeparableField(
   const xyBuf = ctx.upload(xy, undefined, 'separable-field xy');
   const zBuf = ctx.upload(zp, undefined, 'separable-field z');
   const pipeline = ctx.pipeline(KERNEL, fieldSrc);
-  const group = ctx.device.createBindGroup({
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [
-      { binding: 0, resource: { buffer: params } },
-      { binding: 1, resource: { buffer: xyBuf } },
-      { binding: 2, resource: { buffer: zBuf } },
-      { binding: 3, resource: { buffer: out, size: tile.volume * 4 } },
-    ],
+  encodePass(ctx, enc, {
+    label: KERNEL,
+    pipeline,
+    bindings: [{ buffer: params }, { buffer: xyBuf }, { buffer: zBuf }, { buffer: out, size: tile.volume * 4 }],
+    workgroups: workgroupsFor(tile.volume),
   });
-  const pass = enc.beginComputePass({ label: KERNEL });
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, group);
-  ctx.dispatch(pass, workgroupsFor(tile.volume));
-  pass.end();
   return [params, xyBuf, zBuf];
 }
 

@@ -1,5 +1,6 @@
 /** Host wrapper of cheb-combine.wgsl (twin: cheb-combine.cpu.ts). */
 import type { GpuContext } from '../../gpu/context';
+import { encodePass } from '../../gpu/pass';
 import { BufferUsage } from '../../gpu/usage';
 import combineSrc from '../../../shaders/peri/psfs/cheb-combine.wgsl';
 import { u32x4, uniformBuffer, workgroupsFor } from '../gpu-params';
@@ -23,20 +24,17 @@ export function recordChebCombine(ctx: GpuContext, enc: GPUCommandEncoder, bufs:
   ctx.checkBindingSize(degree * n * 4, 'Chebyshev convolved fields');
   const params = uniformBuffer(ctx, [u32x4(n, shape[1] * shape[2], degree)], 'cheb-combine params');
   const pipeline = ctx.pipeline(KERNEL, combineSrc);
-  const group = ctx.device.createBindGroup({
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [
-      { binding: 0, resource: { buffer: params } },
-      { binding: 1, resource: { buffer: bufs.conv, size: degree * n * 4 } },
-      { binding: 2, resource: { buffer: bufs.weights, size: shape[0] * degree * 4 } },
-      { binding: 3, resource: { buffer: bufs.out, size: n * 4 } },
+  encodePass(ctx, enc, {
+    label: KERNEL,
+    pipeline,
+    bindings: [
+      { buffer: params },
+      { buffer: bufs.conv, size: degree * n * 4 },
+      { buffer: bufs.weights, size: shape[0] * degree * 4 },
+      { buffer: bufs.out, size: n * 4 },
     ],
+    workgroups: workgroupsFor(n),
   });
-  const pass = enc.beginComputePass({ label: KERNEL });
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, group);
-  ctx.dispatch(pass, workgroupsFor(n));
-  pass.end();
   return params;
 }
 

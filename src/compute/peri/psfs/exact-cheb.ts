@@ -15,9 +15,9 @@ import type { ConfocalScan } from '../../psf/confocal-exact';
 import { Tile, type Vec3 } from '../tile';
 import { chebCombineCpu } from './cheb-combine.cpu';
 import { clipExactValues, exactModel, resolveExactOptions, type ExactPsfOptions, type ResolvedExactOptions } from './exact-options';
-import { PsfBase, wrapCentredKernel } from './psf';
-import { halfShape } from '../../fft/fft';
-import { fromHalfSpectrum, halfSpectrum, inverseAlongZ, inverseOverXY, multiplySpectra } from './spectral';
+import { PsfBase, asFloat32, wrapCentredKernel } from './psf';
+import { complexMulCpu } from '../../elementwise/elementwise.cpu';
+import { halfShape, planFftCpu, planRfftCpu } from '../../fft/fft';
 
 export type { ExactPsfOptions } from './exact-options';
 
@@ -97,7 +97,8 @@ export abstract class FixedSSChebPSF extends PsfBase {
     const key = this.valueKey();
     const shapeKey = shape.join('x');
     if (this.spectra?.key === key && this.spectra.shape === shapeKey) return this.spectra.otfs;
-    const otfs = this.kernels().coefficients.map((c) => halfSpectrum(wrapCentredKernel(c, this.support, shape), shape));
+    const plan = planRfftCpu(shape);
+    const otfs = this.kernels().coefficients.map((c) => plan.forward(wrapCentredKernel(c, this.support, shape)));
     this.spectra = { key, shape: shapeKey, otfs };
     return otfs;
   }
@@ -112,9 +113,9 @@ export abstract class FixedSSChebPSF extends PsfBase {
     this.checkField(field, tile);
     this.checkSupport(tile, this.support);
     const shape = tile.shape;
-    const f = halfSpectrum(field, shape);
-    const prod = new Float32Array(f.length);
-    return this.kernelSpectra(shape).map((otf) => fromHalfSpectrum(multiplySpectra(f, otf, prod), shape));
+    const plan = planRfftCpu(shape);
+    const f = plan.forward(asFloat32(field));
+    return this.kernelSpectra(shape).map((otf) => plan.inverse(product(otf, f)));
   }
 
   /**
@@ -126,9 +127,14 @@ export abstract class FixedSSChebPSF extends PsfBase {
     this.checkField(field, tile);
     this.checkSupport(tile, this.support);
     const shape = tile.shape;
-    const f = halfSpectrum(field, shape);
-    const zMixed = this.kernelSpectra(shape).map((otf) => inverseAlongZ(multiplySpectra(f, otf, new Float32Array(f.length)), shape));
+    const f = planRfftCpu(shape).forward(asFloat32(field));
     const hs = halfShape(shape);
+    const alongZ = planFftCpu(hs, [0]);
+    const zMixed = this.kernelSpectra(shape).map((otf) => {
+      const p = product(otf, f);
+      alongZ.inverse(p);
+      return p;
+    });
     const combined = chebCombineCpu(zMixed, this.chebyshevWeights(tile), [hs[0], hs[1], 2 * hs[2]]);
     return inverseOverXY(combined, shape);
   }
@@ -151,6 +157,24 @@ export abstract class FixedSSChebPSF extends PsfBase {
     const z = this.zrange();
     return `${this.values.join(',')}|${z.join(',')}`;
   }
+}
+
+/** otf · f as a new half spectrum. */
+function product(otf: Float32Array, f: Float32Array): Float32Array {
+  const p = f.slice();
+  complexMulCpu(otf, p);
+  return p;
+}
+
+/** The real array from a half spectrum already inverse-transformed along z: a 2-D inverse real FFT per z plane. */
+function inverseOverXY(zMixed: Float32Array, shape: Vec3): Float32Array {
+  const [nz, ny, nx] = shape;
+  const plan = planRfftCpu([1, ny, nx]);
+  const halfPlane = 2 * ny * (Math.floor(nx / 2) + 1);
+  const plane = ny * nx;
+  const out = new Float32Array(nz * plane);
+  for (let z = 0; z < nz; z++) plan.inverse(zMixed.subarray(z * halfPlane, (z + 1) * halfPlane), out.subarray(z * plane, (z + 1) * plane));
+  return out;
 }
 
 /** Line-scan confocal (the line along x), PERI's 'cheb-linescan-fixedss'. */

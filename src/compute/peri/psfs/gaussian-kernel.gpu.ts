@@ -1,5 +1,6 @@
 /** Host wrapper of gaussian-kernel.wgsl (twin: gaussianTileKernelCpu in gaussian-kernel.cpu.ts). */
 import type { GpuContext } from '../../gpu/context';
+import { encodePass } from '../../gpu/pass';
 import { BufferUsage } from '../../gpu/usage';
 import kernelSrc from '../../../shaders/peri/psfs/gaussian-kernel.wgsl';
 import { PeriShapeError } from '../errors';
@@ -30,18 +31,12 @@ export function recordGaussianKernel(ctx: GpuContext, enc: GPUCommandEncoder, sp
     'gaussian-kernel params',
   );
   const pipeline = ctx.pipeline(KERNEL, kernelSrc);
-  const group = ctx.device.createBindGroup({
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [
-      { binding: 0, resource: { buffer: params } },
-      { binding: 1, resource: { buffer: out, size: n * 4 } },
-    ],
+  encodePass(ctx, enc, {
+    label: KERNEL,
+    pipeline,
+    bindings: [{ buffer: params }, { buffer: out, size: n * 4 }],
+    workgroups: workgroupsFor(n),
   });
-  const pass = enc.beginComputePass({ label: KERNEL });
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, group);
-  ctx.dispatch(pass, workgroupsFor(n));
-  pass.end();
   return params;
 }
 

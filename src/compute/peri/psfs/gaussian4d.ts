@@ -8,10 +8,12 @@
  * - z: out(z_i) = Σ_{|z−z_i| ≤ p_z} g(z; z_i)·cov2d(z), g the normalised Gaussian of σ_z(z_i).
  * Half-widths p_d(z) = ceil(max(√(−2 ln error)·|σ_d(z)|, 2.1)).
  */
+import { OtfCache } from '../../conv/otf-cache';
+import { complexMulCpu } from '../../elementwise/elementwise.cpu';
+import { planRfftCpu } from '../../fft/fft';
 import { PeriValueError } from '../errors';
 import { Tile, type Vec3 } from '../tile';
-import { PsfBase, tileKey } from './psf';
-import { multiplySpectra, rfftPlan } from './spectral';
+import { PsfBase, asFloat32, tileKey } from './psf';
 
 const AXES = ['z', 'y', 'x'] as const;
 const MIN_HALF_WIDTH = 2.1;
@@ -43,16 +45,14 @@ function powerSeries(u: number, coeffs: readonly number[]): number {
   return sum;
 }
 
-interface TileKernels {
-  otf: Float32Array;
-}
+const KERNEL_CACHE_SIZE = 4;
 
 export class Gaussian4DPoly extends PsfBase {
   readonly order: Vec3;
   readonly error: number;
   readonly zrange: number;
   private readonly names: string[][];
-  private kernels = new Map<string, TileKernels>();
+  private readonly kernels = new OtfCache({ maxEntries: KERNEL_CACHE_SIZE });
 
   constructor(opts: Gaussian4DOptions = {}) {
     const sigmas = opts.sigmas ?? [2, 0.5, 1];
@@ -96,21 +96,21 @@ export class Gaussian4DPoly extends PsfBase {
     this.checkField(field, tile);
     const [nz, ny, nx] = tile.shape;
     const plane = ny * nx;
-    const { otf } = this.tileKernels(tile);
-    const plan = rfftPlan([1, ny, nx]);
+    const otf = this.sliceOtfs(tile);
+    const plan = planRfftCpu([1, ny, nx]);
     const halfPlane = otf.length / nz;
     const cov = new Float32Array(tile.volume);
-    const input = Float32Array.from(field);
+    const input = asFloat32(field);
     for (let k = 0; k < nz; k++) {
       const f = plan.forward(input.subarray(k * plane, (k + 1) * plane));
-      multiplySpectra(f, otf.subarray(k * halfPlane, (k + 1) * halfPlane), f);
+      complexMulCpu(otf.subarray(k * halfPlane, (k + 1) * halfPlane), f);
       plan.inverse(f, cov.subarray(k * plane, (k + 1) * plane));
     }
     return this.zBlur(cov, tile);
   }
 
   protected invalidate(): void {
-    this.kernels = new Map();
+    this.kernels.clear();
   }
 
   protected describe(): string {
@@ -143,10 +143,14 @@ export class Gaussian4DPoly extends PsfBase {
   }
 
   /** Per-slice xy kernels on the tile (FFT order), each normalised to unit sum, as half spectra. */
-  private tileKernels(tile: Tile): TileKernels {
-    const key = tileKey(tile);
-    const cached = this.kernels.get(key);
-    if (cached) return cached;
+  private sliceOtfs(tile: Tile): Float32Array {
+    return this.kernels.get(tileKey(tile), () => {
+      const otf = this.computeSliceOtfs(tile);
+      return { value: otf, bytes: otf.byteLength };
+    });
+  }
+
+  private computeSliceOtfs(tile: Tile): Float32Array {
     const [nz, ny, nx] = tile.shape;
     const plane = ny * nx;
     const rpsf = new Float32Array(tile.volume);
@@ -171,14 +175,11 @@ export class Gaussian4DPoly extends PsfBase {
       }
       for (let p = 0; p < plane; p++) rpsf[k * plane + p] = slice[p] / sum;
     }
-    const plan = rfftPlan([1, ny, nx]);
+    const plan = planRfftCpu([1, ny, nx]);
     const halfPlane = 2 * ny * (Math.floor(nx / 2) + 1);
     const otf = new Float32Array(nz * halfPlane);
     for (let k = 0; k < nz; k++) plan.forward(rpsf.subarray(k * plane, (k + 1) * plane), otf.subarray(k * halfPlane, (k + 1) * halfPlane));
-    const entry = { otf };
-    if (this.kernels.size >= 4) this.kernels.delete(this.kernels.keys().next().value as string);
-    this.kernels.set(key, entry);
-    return entry;
+    return otf;
   }
 }
 

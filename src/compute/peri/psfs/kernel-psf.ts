@@ -4,15 +4,17 @@
  * the tile, ifftshifted and normalised by Re(OTF[0]) + 1e-15; `execute` is the circular convolution
  * on the tile. OTFs are kept per tile shape until the parameters change.
  */
+import { OtfCache } from '../../conv/otf-cache';
+import { complexMulCpu } from '../../elementwise/elementwise.cpu';
+import { planRfftCpu } from '../../fft/fft';
 import { Tile, type Vec3 } from '../tile';
 import { gaussianKernelScale, gaussianMinKernel, gaussianTileKernelCpu, type GaussianKernelSpec } from './gaussian-kernel.cpu';
-import { PsfBase, evenSupport } from './psf';
-import { convolveWithOtf, halfSpectrum } from './spectral';
+import { PsfBase, asFloat32, evenSupport } from './psf';
 
 const OTF_CACHE_SIZE = 4;
 
 export abstract class GaussianKernelPsf extends PsfBase {
-  private otfs = new Map<string, Float32Array>();
+  private readonly otfs = new OtfCache({ maxEntries: OTF_CACHE_SIZE });
   private specCache: GaussianKernelSpec | null = null;
 
   /** PERI's `get_padding_size(...).shape`: ceil of the cut-offs, per axis. */
@@ -48,24 +50,27 @@ export abstract class GaussianKernelPsf extends PsfBase {
 
   /** Half spectrum of the tile kernel (PERI's kpsf, real-to-complex half). */
   otf(shape: Vec3): Float32Array {
-    const key = shape.join('x');
-    let otf = this.otfs.get(key);
-    if (!otf) {
-      otf = halfSpectrum(this.tileKernel(shape), shape);
-      if (this.otfs.size >= OTF_CACHE_SIZE) this.otfs.delete(this.otfs.keys().next().value as string);
-      this.otfs.set(key, otf);
-    }
-    return otf;
+    return this.otfs.get(shape.join('x'), () => {
+      const otf = planRfftCpu(shape).forward(this.tileKernel(shape));
+      return { value: otf, bytes: otf.byteLength };
+    });
   }
 
+  /**
+   * Circular convolution with the tile kernel: real FFT, product with its half spectrum, inverse.
+   * Not conv's convolveCircularCpu: it reads an OTF of a tile with nx ≤ 2 as a full spectrum.
+   */
   execute(field: ArrayLike<number>, tile: Tile): Float32Array {
     this.checkField(field, tile);
     this.checkSupport(tile, this.minSupport());
-    return convolveWithOtf(field, this.otf(tile.shape), tile.shape);
+    const plan = planRfftCpu(tile.shape);
+    const spectrum = plan.forward(asFloat32(field));
+    complexMulCpu(this.otf(tile.shape), spectrum);
+    return plan.inverse(spectrum);
   }
 
   protected invalidate(): void {
-    this.otfs = new Map();
+    this.otfs.clear();
     this.specCache = null;
   }
 }

@@ -64,24 +64,15 @@ export abstract class PsfBase extends MapComponent implements PsfComponent {
 }
 
 /**
- * The centred kernel `kernel` (shape `kshape`, offset 0 at index ⌊n/2⌋ per axis) zero-padded onto
- * `shape` and ifftshifted: element j lands at (j − ⌊n/2⌋) mod S, so offset 0 sits at index 0.
- * This is what PERI's zero-pad-centred + ifftshift does for every parity of n and S.
+ * The centred kernel (offset 0 at index ⌊n/2⌋ per axis) zero-padded onto a tile and ifftshifted:
+ * element j lands at (j − ⌊n/2⌋) mod S, so offset 0 sits at index 0. This is what PERI's
+ * zero-pad-centred + ifftshift does for every parity of n and S, and psf2otf's pad-and-circshift.
  */
-export function wrapCentredKernel(kernel: ArrayLike<number>, kshape: Vec3, shape: Vec3, scale = 1): Float32Array {
-  const out = new Float32Array(shape[0] * shape[1] * shape[2]);
-  const c = kshape.map((n) => Math.floor(n / 2));
-  const wrap = (j: number, a: number) => (((j - c[a]) % shape[a]) + shape[a]) % shape[a];
-  for (let z = 0; z < kshape[0]; z++) {
-    const oz = wrap(z, 0);
-    for (let y = 0; y < kshape[1]; y++) {
-      const oy = wrap(y, 1);
-      for (let x = 0; x < kshape[2]; x++) {
-        out[(oz * shape[1] + oy) * shape[2] + wrap(x, 2)] = kernel[(z * kshape[1] + y) * kshape[2] + x] * scale;
-      }
-    }
-  }
-  return out;
+export { wrapPsf as wrapCentredKernel } from '../../conv/kernel';
+
+/** The field as float32, copied only when it is not already. */
+export function asFloat32(field: ArrayLike<number>): Float32Array {
+  return field instanceof Float32Array ? field : Float32Array.from(field);
 }
 
 export function tileKey(tile: Tile): string {

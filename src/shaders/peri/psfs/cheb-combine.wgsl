@@ -1,6 +1,9 @@
 // Last step of PERI's Chebyshev PSF: out[i] = Σ_k w[z(i), k] · conv[k, i], with w[z, k] = T_k(ẑ(z))
 // and conv[k] = field ⊛ c_k (all k stacked in one buffer). z(i) = i / plane. One invocation per value;
 // works for real fields and for interleaved complex planes alike (the weights are real).
+
+//!include grid
+
 struct Params {
   n: u32,       // values per field
   plane: u32,   // values per z plane
@@ -15,11 +18,9 @@ struct Params {
 
 const WG_SIZE: u32 = 64u;
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
-  let i = group * WG_SIZE + lid;
+@compute @workgroup_size(WG_SIZE)
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= P.n) { return; }
   let row = (i / P.plane) * P.degree;
   var acc = 0.0;

@@ -2,6 +2,9 @@
 // 0), times the normalisation 1/(Σ kernel + 1e-15). Offsets run −c..n−1−c (c = ⌊n/2⌋) of the even
 // support n; tile index t holds offset t, or t − S, whichever lies in that range (else 0).
 // Truncation: box |d_i| ≤ cut_i, or (cylinder) dy² + dx² ≤ cut_y² and |dz| ≤ cut_z.
+
+//!include grid voxel
+
 struct Params {
   shape: vec4<u32>,     // tile (z, y, x), w = voxel count
   centre: vec4<i32>,    // ⌊n/2⌋ per axis
@@ -24,19 +27,14 @@ fn offset_of(t: u32, s: u32, c: i32, last: i32) -> i32 {
   return 1000000000;
 }
 
-@compute @workgroup_size(64)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u,
-        @builtin(local_invocation_index) lid: u32) {
-  let group = wid.x + wid.y * nwg.x;
-  let i = group * WG_SIZE + lid;
+@compute @workgroup_size(WG_SIZE)
+fn main(grid: Grid, @builtin(local_invocation_index) lid: u32) {
+  let i = grid_index(grid, lid, WG_SIZE);
   if (i >= P.shape.w) { return; }
-  let nyx = P.shape.y * P.shape.z;
-  let tz = i / nyx;
-  let ty = (i - tz * nyx) / P.shape.z;
-  let tx = i - tz * nyx - ty * P.shape.z;
-  let oz = offset_of(tz, P.shape.x, P.centre.x, P.last.x);
-  let oy = offset_of(ty, P.shape.y, P.centre.y, P.last.y);
-  let ox = offset_of(tx, P.shape.z, P.centre.z, P.last.z);
+  let t = voxel_of(i, P.shape.xyz);
+  let oz = offset_of(t.x, P.shape.x, P.centre.x, P.last.x);
+  let oy = offset_of(t.y, P.shape.y, P.centre.y, P.last.y);
+  let ox = offset_of(t.z, P.shape.z, P.centre.z, P.last.z);
   if (oz == 1000000000 || oy == 1000000000 || ox == 1000000000) {
     out[i] = 0.0;
     return;

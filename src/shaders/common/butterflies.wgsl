@@ -1,15 +1,8 @@
-// Complex helpers and forward DFT butterflies of radix 2, 3, 4, 5, 7 and 8, shared by the FFT
-// kernels (the host prepends this file to fft-line.wgsl, fft-stage.wgsl). Complex = vec2f (re, im).
+// Forward DFT butterflies of radix 2, 3, 4, 5, 7 and 8, shared by the FFT kernels (fft-line.wgsl,
+// fft-stage.wgsl). Complex = vec2f (re, im).
 // Forward: y[q] = sum_r v[r] * exp(-2 pi i r q / R). Inverses are done by conjugating in and out.
 
-fn cmul(a: vec2f, b: vec2f) -> vec2f {
-  return vec2f(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
-}
-
-// a * (-i)
-fn mul_neg_i(a: vec2f) -> vec2f {
-  return vec2f(a.y, -a.x);
-}
+//!include complex
 
 const SQRT1_2: f32 = 0.70710678118654752;
 const C3_1: f32 = -0.5;
