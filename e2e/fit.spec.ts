@@ -41,99 +41,102 @@ async function clickXy(page: Page, z: number, y: number, x: number): Promise<voi
 }
 
 test.describe('fit mode', () => {
-  test('feature, add by click, remove, undo, export JSON equal to the engine; W, noise, 3-D, table', async ({ page }, testInfo) => {
-    test.setTimeout(240_000);
-    await openApp(page);
-    await page.getByTestId('fit-mode').click();
-    await expect(page.getByTestId('feature-status')).toHaveText(/^\d+ particles found$/, { timeout: 60_000 });
-    const found = Number(/\d+/.exec((await page.getByTestId('feature-status').textContent())!)![0]);
-    // OrthoPrefeature: A adds a marker at the click, R removes the nearest.
-    await page.keyboard.press('a');
-    await clickXy(page, 24, 33, 33);
-    await expect(page.getByTestId('preview-edited')).toContainText(`${found + 1} markers`);
-    await page.keyboard.press('r');
-    await clickXy(page, 24, 33, 34);
-    await expect(page.getByTestId('preview-edited')).toContainText(`${found} markers`);
-    await page.keyboard.press('v');
-    await waitForViews(page);
-    await attachScreenshot(page, testInfo, 'setup-prefeature');
-    await page.getByTestId('create-state').click();
-    await expect(page.getByTestId('fit-session')).toBeVisible({ timeout: 60_000 });
-    const n0 = await count(page);
-    expect(n0).toBe(found);
-    await expect(page.getByTestId('manipulator-mode')).toHaveText('model');
-    await attachScreenshot(page, testInfo, 'state-model');
+  for (const [backend, query] of [['WebGPU', ''], ['CPU fallback', '?backend=cpu']] as const) {
+    test(`${backend}: feature, add by click, remove, undo, export JSON equal to the engine; W, noise, 3-D, table`, async ({ page }, testInfo) => {
+      test.setTimeout(240_000);
+      await openApp(page, query);
+      if (query) await expect(page.getByTestId('backend')).toHaveText(/CPU fallback/);
+      await page.getByTestId('fit-mode').click();
+      await expect(page.getByTestId('feature-status')).toHaveText(/^\d+ particles found$/, { timeout: 60_000 });
+      const found = Number(/\d+/.exec((await page.getByTestId('feature-status').textContent())!)![0]);
+      // OrthoPrefeature: A adds a marker at the click, R removes the nearest.
+      await page.keyboard.press('a');
+      await clickXy(page, 24, 33, 33);
+      await expect(page.getByTestId('preview-edited')).toContainText(`${found + 1} markers`);
+      await page.keyboard.press('r');
+      await clickXy(page, 24, 33, 34);
+      await expect(page.getByTestId('preview-edited')).toContainText(`${found} markers`);
+      await page.keyboard.press('v');
+      await waitForViews(page);
+      await attachScreenshot(page, testInfo, 'setup-prefeature');
+      await page.getByTestId('create-state').click();
+      await expect(page.getByTestId('fit-session')).toBeVisible({ timeout: 60_000 });
+      const n0 = await count(page);
+      expect(n0).toBe(found);
+      await expect(page.getByTestId('manipulator-mode')).toHaveText('model');
+      await attachScreenshot(page, testInfo, 'state-model');
 
-    // A: add a missed particle by clicking the xy view; it is then fitted (PERI's add mode).
-    const missed = missedParticle(await engineParticles(page));
-    await page.keyboard.press('a');
-    await expect(page.getByTestId('mouse-mode')).toHaveText('add');
-    await clickXy(page, Math.round(missed.z), Math.round(missed.y), Math.round(missed.x));
-    await expect(page.getByTestId('particle-count')).toHaveText(String(n0 + 1));
-    await expect(page.getByTestId('fit-progress')).toBeHidden({ timeout: 60_000 });
-    const afterAdd = await engineParticles(page);
-    expect(dist(afterAdd.at(-1)!, missed), 'the added particle, fitted, sits on the true one').toBeLessThan(1);
+      // A: add a missed particle by clicking the xy view; it is then fitted (PERI's add mode).
+      const missed = missedParticle(await engineParticles(page));
+      await page.keyboard.press('a');
+      await expect(page.getByTestId('mouse-mode')).toHaveText('add');
+      await clickXy(page, Math.round(missed.z), Math.round(missed.y), Math.round(missed.x));
+      await expect(page.getByTestId('particle-count')).toHaveText(String(n0 + 1));
+      await expect(page.getByTestId('fit-progress')).toBeHidden({ timeout: 60_000 });
+      const afterAdd = await engineParticles(page);
+      expect(dist(afterAdd.at(-1)!, missed), 'the added particle, fitted, sits on the true one').toBeLessThan(1);
 
-    // R: remove the particle closest to a click on another particle.
-    const victim = afterAdd[3];
-    await page.keyboard.press('r');
-    await clickXy(page, Math.round(victim.z), Math.round(victim.y), Math.round(victim.x));
-    await expect(page.getByTestId('particle-count')).toHaveText(String(n0));
-    const afterRemove = await engineParticles(page);
-    expect(afterRemove.some((p: P) => p.z === victim.z && p.y === victim.y && p.x === victim.x)).toBe(false);
+      // R: remove the particle closest to a click on another particle.
+      const victim = afterAdd[3];
+      await page.keyboard.press('r');
+      await clickXy(page, Math.round(victim.z), Math.round(victim.y), Math.round(victim.x));
+      await expect(page.getByTestId('particle-count')).toHaveText(String(n0));
+      const afterRemove = await engineParticles(page);
+      expect(afterRemove.some((p: P) => p.z === victim.z && p.y === victim.y && p.x === victim.x)).toBe(false);
 
-    // Ctrl+Z brings it back (at the end of PERI's particle list).
-    await page.keyboard.press('Control+z');
-    await expect(page.getByTestId('particle-count')).toHaveText(String(n0 + 1));
-    const afterUndo = await engineParticles(page);
-    expect(afterUndo.at(-1)).toEqual(victim);
+      // Ctrl+Z brings it back (at the end of PERI's particle list).
+      await page.keyboard.press('Control+z');
+      await expect(page.getByTestId('particle-count')).toHaveText(String(n0 + 1));
+      const afterUndo = await engineParticles(page);
+      expect(afterUndo.at(-1)).toEqual(victim);
 
-    // Export JSON: the download parses, counts the edits and has the engine's positions.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-particles-json').click()]);
-    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-    expect(file.format).toBe('lucid.peri.particles');
-    expect(file.count).toBe(n0 + 1);
-    expect(file.particles.map((p: P) => ({ z: p.z, y: p.y, x: p.x, a: p.a }))).toEqual(afterUndo);
+      // Export JSON: the download parses, counts the edits and has the engine's positions.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-particles-json').click()]);
+      const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+      expect(file.format).toBe('lucid.peri.particles');
+      expect(file.count).toBe(n0 + 1);
+      expect(file.particles.map((p: P) => ({ z: p.z, y: p.y, x: p.x, a: p.a }))).toEqual(afterUndo);
 
-    // W: the right-hand views switch to Fourier space.
-    await page.keyboard.press('v');
-    const before = await page.evaluate(() => window.__lucid!.fit.manipulatorDrawn('xy')?.key);
-    expect(before).toMatch(/\|model\|\|r\|/);
-    await page.keyboard.press('w');
-    await expect(page.getByTestId('manipulator-mode')).toHaveText('model, |FFT|^0.2');
-    await expect.poll(() => page.evaluate(() => window.__lucid!.fit.manipulatorDrawn('xy')?.key)).toMatch(/\|model\|\|k\|/);
-    await attachScreenshot(page, testInfo, 'fourier');
-    await page.keyboard.press('q');
-    await expect(page.getByTestId('manipulator-mode')).toHaveText('residuals, |FFT|^0.2');
-    await page.keyboard.press('w');
-    await expect(page.getByTestId('manipulator-mode')).toHaveText('residuals ±0.1');
-    await expect.poll(() => page.evaluate(() => window.__lucid!.fit.manipulatorDrawn('xz')?.key)).toMatch(/\|residuals\|\|r\|/);
-    await attachScreenshot(page, testInfo, 'residuals');
+      // W: the right-hand views switch to Fourier space.
+      await page.keyboard.press('v');
+      const before = await page.evaluate(() => window.__lucid!.fit.manipulatorDrawn('xy')?.key);
+      expect(before).toMatch(/\|model\|\|r\|/);
+      await page.keyboard.press('w');
+      await expect(page.getByTestId('manipulator-mode')).toHaveText('model, |FFT|^0.2');
+      await expect.poll(() => page.evaluate(() => window.__lucid!.fit.manipulatorDrawn('xy')?.key)).toMatch(/\|model\|\|k\|/);
+      await attachScreenshot(page, testInfo, 'fourier');
+      await page.keyboard.press('q');
+      await expect(page.getByTestId('manipulator-mode')).toHaveText('residuals, |FFT|^0.2');
+      await page.keyboard.press('w');
+      await expect(page.getByTestId('manipulator-mode')).toHaveText('residuals ±0.1');
+      await expect.poll(() => page.evaluate(() => window.__lucid!.fit.manipulatorDrawn('xz')?.key)).toMatch(/\|residuals\|\|r\|/);
+      await attachScreenshot(page, testInfo, 'residuals');
 
-    // Noise inspector: three plotly figures render.
-    await page.getByTestId('tab-noise').click();
-    for (const id of ['real', 'fourier', 'spectrum']) {
-      await expect(page.getByTestId(`noise-${id}`).locator('svg.main-svg').first()).toBeVisible({ timeout: 60_000 });
-    }
-    await expect(page.getByTestId('noise-real')).toContainText('Real-Space');
-    await attachScreenshot(page, testInfo, 'noise');
+      // Noise inspector: three plotly figures render.
+      await page.getByTestId('tab-noise').click();
+      for (const id of ['real', 'fourier', 'spectrum']) {
+        await expect(page.getByTestId(`noise-${id}`).locator('svg.main-svg').first()).toBeVisible({ timeout: 60_000 });
+      }
+      await expect(page.getByTestId('noise-real')).toContainText('Real-Space');
+      await attachScreenshot(page, testInfo, 'noise');
 
-    // 3-D view: one sphere per particle.
-    await page.getByTestId('tab-3d').click();
-    await expect(page.getByTestId('three-view')).toHaveAttribute('data-spheres', String(n0 + 1));
-    await expect(page.getByTestId('three-view').locator('canvas')).toBeVisible();
-    await attachScreenshot(page, testInfo, 'three-d');
+      // 3-D view: one sphere per particle.
+      await page.getByTestId('tab-3d').click();
+      await expect(page.getByTestId('three-view')).toHaveAttribute('data-spheres', String(n0 + 1));
+      await expect(page.getByTestId('three-view').locator('canvas')).toBeVisible();
+      await attachScreenshot(page, testInfo, 'three-d');
 
-    // Particle table: a row per particle; a click centres the views on it.
-    await page.getByTestId('error-bars').click();
-    await page.getByTestId('tab-particles').click();
-    await expect(page.getByTestId('particle-row')).toHaveCount(n0 + 1);
-    await expect(page.getByTestId('particle-row').first()).toContainText('±', { timeout: 60_000 });
-    await page.getByTestId('particle-row').first().click();
-    const first = (await engineParticles(page))[0];
-    await expect.poll(() => page.evaluate(() => window.__lucid!.store.getState().cursor)).toEqual({ z: Math.round(first.z), y: Math.round(first.y), x: Math.round(first.x) });
-    await attachScreenshot(page, testInfo, 'particles');
-  });
+      // Particle table: a row per particle; a click centres the views on it.
+      await page.getByTestId('error-bars').click();
+      await page.getByTestId('tab-particles').click();
+      await expect(page.getByTestId('particle-row')).toHaveCount(n0 + 1);
+      await expect(page.getByTestId('particle-row').first()).toContainText('±', { timeout: 60_000 });
+      await page.getByTestId('particle-row').first().click();
+      const first = (await engineParticles(page))[0];
+      await expect.poll(() => page.evaluate(() => window.__lucid!.store.getState().cursor)).toEqual({ z: Math.round(first.z), y: Math.round(first.y), x: Math.round(first.x) });
+      await attachScreenshot(page, testInfo, 'particles');
+    });
+  }
 
   test('the session is saved in the browser and restored after a reload', async ({ page }, testInfo) => {
     test.setTimeout(180_000);
