@@ -22,12 +22,12 @@ export function checkChebyshevOrder(degree: number, evals: number): void {
   }
 }
 
-/** x̂ in [−1, 1] for x in the window. */
+/** x̂ in [−1, 1] for x in the depth window [lo, hi]. */
 export function toChebyshevCoordinate(x: number, window: Window): number {
   return (2 * x - window[1] - window[0]) / (window[1] - window[0]);
 }
 
-/** The N Chebyshev nodes mapped into the window. */
+/** The N Chebyshev nodes mapped into the depth window [lo, hi]. */
 export function chebyshevNodes(window: Window, evals: number): Float64Array {
   checkWindow(window);
   const out = new Float64Array(evals);
@@ -66,7 +66,7 @@ export function chebyshevT(xhat: number, degree: number): Float64Array {
   return t;
 }
 
-/** Weights [zs.length × degree]: row z holds T_k(x̂(z)) for the window. */
+/** Weights [zs.length × degree]: row z holds T_k(x̂(z)) for the depth window [lo, hi]. */
 export function chebyshevWeights(zs: ArrayLike<number>, window: Window, degree: number): Float64Array {
   checkWindow(window);
   const out = new Float64Array(zs.length * degree);
