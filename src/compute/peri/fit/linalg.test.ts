@@ -123,6 +123,22 @@ describe('blocked JJᵀ and J·r', () => {
     [5, 6, 7].forEach((v, k) => expect(dj[k]).toBeCloseTo(v, 13));
   });
 
+  it('rank-1 update carries JJᵀ along (the JJᵀ of the updated J to rounding)', () => {
+    const rng = new Prng(11);
+    for (const [n, m] of [[1, 9], [6, 2 * JTJ_BLOCK + 5], [9, 40]] as const) {
+      const j = Array.from({ length: n }, () => Float64Array.from({ length: m }, () => rng.normal()));
+      const d = Float64Array.from({ length: n }, () => rng.normal());
+      const norm = Math.hypot(...d);
+      d.forEach((v, i) => (d[i] = v / norm));
+      const jtj = jjt(j);
+      rank1Update(j, d, Float64Array.from({ length: m }, () => 3 * rng.normal()), jtj);
+      const want = jjt(j);
+      const scale = Math.max(...want.map(Math.abs));
+      want.forEach((v, i) => expect(Math.abs(jtj[i] - v)).toBeLessThan(1e-12 * scale));
+    }
+    expect(() => rank1Update([new Float64Array(2)], [1], [1, 2], new Float64Array(4))).toThrow(/JJᵀ has 4 entries/);
+  });
+
   it('rejects rows of different lengths', () => {
     expect(() => jjt([new Float64Array(3), new Float64Array(2)])).toThrow(/row 1 of J has 2 pixels/);
     expect(() => jr([new Float64Array(3)], new Float64Array(2))).toThrow(FitNumericalError);

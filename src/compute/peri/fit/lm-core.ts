@@ -8,7 +8,8 @@ import { norm, symmetricLstsq } from './linalg';
 import { broydenUpdate, eigenDirectionUpdate } from './lm-jacobian-updates';
 import { LM_DEFAULTS, dampingVector, resolveLMOptions, type LMOptions, type ResolvedLMOptions } from './lm-options';
 import { dampedJtj, expectedError, lmStep } from './lm-step';
-import { hasNonFinite, jjt, jr, type JacobianRows } from './jtj';
+import { Jacobian } from './jacobian';
+import { hasNonFinite } from './jtj';
 import type { FitProblem } from './problem';
 
 export interface LMIteration {
@@ -49,7 +50,7 @@ export class LMCore {
   protected lastVals!: Float64Array;
   protected lastError = 0;
   protected lastResiduals: Float64Array | null = null;
-  protected J: JacobianRows | null = null;
+  protected J: Jacobian | null = null;
   protected JTJ: Float64Array | null = null;
   protected costGradient: Float64Array | null = null;
   protected freshJTJ = false;
@@ -149,11 +150,11 @@ export class LMCore {
   }
 
   protected updateJ(): void {
-    const { rows, costGradient } = this.problem.jacobian(this.control.signal);
+    const res = this.problem.jacobian(this.control.signal);
     this.counts.jacobians++;
-    this.J = rows;
-    this.costGradient = costGradient ?? null;
-    this.JTJ = jjt(rows);
+    this.J = 'compact' in res ? Jacobian.fromCompact(res.compact) : Jacobian.fromRows(res.rows);
+    this.costGradient = res.costGradient ?? null;
+    this.JTJ = this.J.jjt();
     if (hasNonFinite(this.JTJ)) throw new FitNumericalError('J and JJᵀ have NaN or infinite values');
     this.freshJTJ = true;
     this.jUpdateCounter = 0;
@@ -164,9 +165,10 @@ export class LMCore {
 
   protected updateBroydenJ(): void {
     if (!this.J || !this.lastResiduals) return;
-    if (broydenUpdate(this.J, this.paramVals, this.lastVals, this.problem.residuals(), this.lastResiduals)) {
+    const jtj = this.requireJtj();
+    if (broydenUpdate(this.J, this.paramVals, this.lastVals, this.problem.residuals(), this.lastResiduals, jtj)) {
       this.counts.broyden++;
-      this.JTJ = jjt(this.J);
+      if (hasNonFinite(jtj)) throw new FitNumericalError('the Broyden update gave NaN or infinite values in JJᵀ');
     }
   }
 
@@ -175,14 +177,19 @@ export class LMCore {
     const o = this.opts;
     eigenDirectionUpdate(this.J, this.requireJtj(), this.n, o.numEigDirs, o.eigDl, this.paramVals, this.problem);
     this.counts.eig++;
-    this.JTJ = jjt(this.J);
+    if (hasNonFinite(this.requireJtj())) throw new FitNumericalError('the eigen-direction update gave NaN or infinite values in JJᵀ');
     this.problem.update(this.paramVals);
   }
 
   protected calcGrad(): Float64Array {
     if (this.freshJTJ && this.costGradient) return this.costGradient;
     if (!this.J) throw new FitNumericalError('the LM gradient was requested before J was computed');
-    return jr(this.J, this.problem.residuals()).map((v) => 2 * v);
+    return this.jTimes(this.problem.residuals()).map((v) => 2 * v);
+  }
+
+  protected jTimes(r: Float64Array): Float64Array {
+    if (!this.J) throw new FitNumericalError('J·r was requested before J was computed');
+    return this.J.times(r);
   }
 
   // ── steps and damping ─────────────────────────────────────────────────────
@@ -214,7 +221,7 @@ export class LMCore {
     this.problem.update(add(this.paramVals, delta, -1));
     const r2 = this.problem.residuals();
     for (let k = 0; k < r0.length; k++) r0[k] = r1[k] + r2[k] - 2 * r0[k];
-    const corr = symmetricLstsq(damped, jr(this.J!, r0), this.n, this.opts.minEigval).x;
+    const corr = symmetricLstsq(damped, this.jTimes(r0), this.n, this.opts.minEigval).x;
     return corr.map((v) => -0.5 * v);
   }
 

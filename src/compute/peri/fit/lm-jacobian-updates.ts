@@ -4,16 +4,20 @@
  * measured by a finite difference of the residuals (dl = eig_dl).
  */
 import { symmetricEigen } from './linalg';
-import { rank1Update, type JacobianRows } from './jtj';
+import type { Jacobian } from './jacobian';
 import type { FitProblem } from './problem';
 
-/** Broyden's rank-1 update along the last step; false (no change) when the step was zero. */
+/**
+ * Broyden's rank-1 update along the last step; false (no change) when the step was zero. `jtj`
+ * (JJᵀ of J) is updated along with J (see rank1Update).
+ */
 export function broydenUpdate(
-  j: JacobianRows,
+  j: Jacobian,
   vals: Float64Array,
   lastVals: Float64Array,
   residuals: Float64Array,
   lastResiduals: Float64Array,
+  jtj?: Float64Array,
 ): boolean {
   if (residuals.length !== lastResiduals.length) return false;
   const dp = vals.map((v, i) => v - lastVals[i]);
@@ -24,7 +28,7 @@ export function broydenUpdate(
   const direction = dp.map((v) => v / nrm);
   const dr = new Float64Array(residuals.length);
   for (let k = 0; k < dr.length; k++) dr[k] = (residuals[k] - lastResiduals[k]) / nrm;
-  rank1Update(j, direction, dr);
+  j.rank1Update(direction, dr, jtj);
   return true;
 }
 
@@ -34,7 +38,7 @@ export function broydenUpdate(
  * p + dl·v_last; the caller puts it back.
  */
 export function eigenDirectionUpdate(
-  j: JacobianRows,
+  j: Jacobian,
   jtj: Float64Array,
   n: number,
   numDirs: number,
@@ -51,6 +55,6 @@ export function eigenDirectionUpdate(
     const r1 = problem.residuals();
     if (r1.length !== r0.length) continue;
     for (let k = 0; k < r1.length; k++) r1[k] = (r1[k] - r0[k]) / dl;
-    rank1Update(j, dir, r1);
+    j.rank1Update(dir, r1, jtj);
   }
 }

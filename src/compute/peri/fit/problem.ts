@@ -5,9 +5,10 @@
  * test problems, small models); the PERI-state problems live in `state-problems.ts`.
  */
 import { FitCancelledError, FitInputError, FitNumericalError } from './errors';
+import type { CompactRows } from './jacobian';
 import type { JacobianRows } from './jtj';
 
-export interface JacobianResult {
+export interface DenseJacobianResult {
   /** ∂r/∂p, one row per parameter over the pixels of `residuals()` (r = data − model). */
   rows: JacobianRows;
   /**
@@ -16,6 +17,14 @@ export interface JacobianResult {
    */
   costGradient?: Float64Array;
 }
+
+/** J whose rows vanish outside boxes of the residuals' 3-D layout, stored on the boxes. */
+export interface CompactJacobianResult {
+  compact: CompactRows;
+  costGradient?: Float64Array;
+}
+
+export type JacobianResult = DenseJacobianResult | CompactJacobianResult;
 
 export interface FitProblem {
   /** Names of the fitted parameters, in the order of every vector below. */
@@ -137,7 +146,7 @@ export class ResidualFunctionProblem implements FitProblem {
     return this.r.slice();
   }
 
-  jacobian(signal?: AbortSignal): JacobianResult {
+  jacobian(signal?: AbortSignal): DenseJacobianResult {
     if (this.opts.jacobian) return { rows: this.opts.jacobian(this.p.slice()) };
     const p = this.p.slice();
     return {

@@ -9,7 +9,8 @@
 import type { Prng } from '../../util/prng';
 import { particleRadParams } from '../params';
 import { FitInputError } from './errors';
-import { checkFiniteError, forwardDifferences, type FitProblem, type JacobianResult } from './problem';
+import { particleJacobian } from './particle-jacobian';
+import { checkFiniteError, forwardDifferences, type CompactJacobianResult, type DenseJacobianResult, type FitProblem } from './problem';
 import { particleNames, particleResidualTile, positions, radii, residualsAt, residualsOnTile, type FitState } from './state-view';
 import type { Tile } from '../tile';
 
@@ -114,29 +115,63 @@ export class GlobalsProblem implements FitProblem {
     return residualsAt(this.state, this.inds);
   }
 
-  jacobian(signal?: AbortSignal): JacobianResult {
+  /**
+   * Rows of the parameters the model is linear in (field coefficients, offset) are its analytic
+   * derivative (PeriState.linearDerivatives), the others forward differences in PERI's order with
+   * rts=false among themselves; the cost gradient of an analytic row is 2·J·r over every pixel.
+   */
+  jacobian(signal?: AbortSignal): DenseJacobianResult {
     const npix = this.state.residuals.length;
     this.inds = randomSubset(npix, this.numPix, this.opts.rng);
     const m = this.inds ? this.inds.length : npix;
     const n = this.names.length;
-    const rows = forwardDifferences({
-      n: this.params.length,
-      dl: this.params.map((_, i) => (i < n ? GRAD_DL : RZ_DL)),
+    const scale = m / npix;
+    const exact: (Float32Array | null)[] = [...this.state.linearDerivatives(this.names, GRAD_DL), ...Array.from(this.rz, () => null)];
+    const rows: Float64Array[] = new Array(this.params.length);
+    const costGradient = new Float64Array(this.params.length);
+    exact.forEach((d, i) => {
+      if (!d) return;
+      rows[i] = this.analyticRow(d, m);
+      costGradient[i] = 2 * scale * this.fullDot(d);
+    });
+    const fd = this.params.map((_, i) => i).filter((i) => !exact[i]);
+    if (fd.length === 0) return { rows, costGradient };
+    const start = this.values();
+    const fdRows = forwardDifferences({
+      n: fd.length,
+      dl: fd.map((i) => (i < n ? GRAD_DL : RZ_DL)),
       rts: false,
-      get: (i) => (i < n ? this.state.get([this.names[i]])[0] : this.rz[i - n]),
-      set: (i, v) => this.setOne(i, v),
+      get: (k) => (fd[k] < n ? this.state.get([this.names[fd[k]]])[0] : this.rz[fd[k] - n]),
+      set: (k, v) => this.setOne(fd[k], v),
       read: () => {
-        const r = new Float64Array(m + 1);
-        r.set(this.residuals());
+        const r = residualsAt(this.state, this.inds, new Float64Array(m + 1));
         r[m] = this.state.error;
         return r;
       },
-      restoreAll: (start) => this.update(start),
+      restoreAll: () => this.update(start),
       signal,
     });
-    const scale = m / npix;
-    const costGradient = Float64Array.from(rows, (row) => row[m] * scale);
-    return { rows: rows.map((row) => row.subarray(0, m)), costGradient };
+    fd.forEach((i, k) => {
+      rows[i] = fdRows[k].subarray(0, m);
+      costGradient[i] = fdRows[k][m] * scale;
+    });
+    return { rows, costGradient };
+  }
+
+  /** ∂r/∂θ = −∂model/∂θ at J's pixels. */
+  private analyticRow(d: Float32Array, m: number): Float64Array {
+    const row = new Float64Array(m);
+    const inds = this.inds;
+    for (let k = 0; k < m; k++) row[k] = -d[inds ? inds[k] : k];
+    return row;
+  }
+
+  /** Σ r·(−∂model/∂θ) over every pixel: half the error's derivative. */
+  private fullDot(d: Float32Array): number {
+    const r = this.state.residuals;
+    let s = 0;
+    for (let k = 0; k < r.length; k++) s -= r[k] * d[k];
+    return s;
   }
 
   private setOne(i: number, v: number): void {
@@ -203,19 +238,10 @@ export class ParticlesProblem implements FitProblem {
     return residualsOnTile(this.state, this.tile);
   }
 
-  jacobian(signal?: AbortSignal): JacobianResult {
+  /** J over the group's residual tile, each row on its particle's update tile (particle-jacobian.ts). */
+  jacobian(signal?: AbortSignal): CompactJacobianResult {
     this.tile = particleResidualTile(this.state, this.params);
-    const rows = forwardDifferences({
-      n: this.params.length,
-      dl: GRAD_DL,
-      rts: true,
-      get: (i) => this.state.get([this.params[i]])[0],
-      set: (i, v) => this.state.update([this.params[i]], [v]),
-      read: () => this.residuals(),
-      restoreAll: (start) => this.state.update(this.params, Array.from(start)),
-      signal,
-    });
-    return { rows };
+    return particleJacobian(this.state, this.params, this.tile, GRAD_DL, signal);
   }
 
   /** PERI's clipping: radii to [1e-3, 200], positions to the padded image minus 1e-3. */

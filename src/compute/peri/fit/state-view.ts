@@ -11,7 +11,7 @@ import { FitInputError } from './errors';
 
 export type FitState = Pick<
   PeriState,
-  | 'params' | 'get' | 'update' | 'residuals' | 'data' | 'error' | 'sigma' | 'pad' | 'oshape' | 'ishape'
+  | 'params' | 'get' | 'update' | 'probe' | 'linearDerivatives' | 'residuals' | 'data' | 'error' | 'sigma' | 'pad' | 'oshape' | 'ishape'
   | 'spheres' | 'addParticles' | 'removeParticles' | 'closestParticle' | 'paramParticle' | 'component'
   | 'comps' | 'imageModel'
 >;
@@ -88,11 +88,13 @@ export function residualsOnTile(st: FitState, tile: Tile): Float64Array {
   return out;
 }
 
-/** Gathers residuals at flat indices (or all of them when `inds` is null) as float64. */
-export function residualsAt(st: FitState, inds: Int32Array | null): Float64Array {
+/** Gathers residuals at flat indices (or all of them when `inds` is null) as float64, into `out` if given (it may be longer). */
+export function residualsAt(st: FitState, inds: Int32Array | null, out?: Float64Array): Float64Array {
   const r = st.residuals;
-  if (!inds) return Float64Array.from(r);
-  const out = new Float64Array(inds.length);
-  for (let k = 0; k < inds.length; k++) out[k] = r[inds[k]];
-  return out;
+  const n = inds ? inds.length : r.length;
+  const dst = out ?? new Float64Array(n);
+  if (dst.length < n) throw new FitInputError(`residualsAt: the output holds ${dst.length} values, ${n} needed`);
+  if (!inds) dst.set(r);
+  else for (let k = 0; k < n; k++) dst[k] = r[inds[k]];
+  return dst;
 }

@@ -12,6 +12,17 @@ import type { PsfComponent } from '../psfs/psf';
 import type { Tile, Vec3 } from '../tile';
 import { separableBlurCpu, type Kernel1D } from './separable-blur.cpu';
 
+export interface BlurOptions {
+  /** The field may be overwritten (used as scratch). */
+  consume?: boolean;
+  /** Only H(field) on this part of the tile (padded-grid coordinates) is needed. */
+  valid?: Tile;
+  /** The field is zero in most of the tile (a local difference): skip its zero rows. */
+  skipZeros?: boolean;
+  /** Where the separable path writes H(field) (tile.volume values); other paths allocate. */
+  out?: Float32Array;
+}
+
 type Kernels3 = readonly [Kernel1D, Kernel1D, Kernel1D];
 
 const cache = new WeakMap<PsfComponent, { key: string; kernels: Kernels3 }>();
@@ -70,11 +81,20 @@ function executeCentred(psf: PsfComponent, field: Float32Array, tile: Tile): Flo
 
 /**
  * H(field) on `tile`: identity, separable direct convolution, or the PSF's own (FFT) execute.
- * With `consume` the field may be overwritten (used as scratch).
+ * `opts` as a boolean is `consume`. `valid` and `skipZeros` only save work on the separable path
+ * (values outside `valid` are then 0); the values computed are the same.
  */
-export function blurOnTile(psf: PsfComponent, field: Float32Array, tile: Tile, consume = false): Float32Array {
-  if (psf instanceof IdentityPSF) return consume ? field : field.slice();
+export function blurOnTile(psf: PsfComponent, field: Float32Array, tile: Tile, opts: boolean | BlurOptions = false): Float32Array {
+  const o = typeof opts === 'boolean' ? { consume: opts } : opts;
+  if (psf instanceof IdentityPSF) return o.consume ? field : field.slice();
   const kernels = separableKernels(psf);
-  if (kernels && tile.shape.every((n, i) => n >= kernels[i].taps.length)) return separableBlurCpu(field, tile.shape, kernels, consume);
+  if (kernels && tile.shape.every((n, i) => n >= kernels[i].taps.length)) {
+    const valid = o.valid ? { l: sub(o.valid.l, tile.l), r: sub(o.valid.r, tile.l) } : undefined;
+    return separableBlurCpu(field, tile.shape, kernels, { consume: o.consume, valid, skipZeros: o.skipZeros, out: o.out });
+  }
   return executeCentred(psf, field, tile);
+}
+
+function sub(a: readonly number[], b: readonly number[]): Vec3 {
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 }

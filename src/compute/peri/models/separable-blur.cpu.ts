@@ -7,71 +7,11 @@
  */
 import { PeriShapeError } from '../errors';
 import type { Vec3 } from '../tile';
+import { accumulateLines, foldTaps } from './line-sweeps';
 
 export interface Kernel1D {
   /** Tap weights, tap j at offset j − ⌊n/2⌋. */
   taps: Float64Array;
-}
-
-/** Taps grouped for the sweep: pairs of equal weight (a symmetric kernel's ±k) and single taps. */
-interface FoldedTaps {
-  pairA: Int32Array;
-  pairB: Int32Array;
-  pairW: Float64Array;
-  single: Int32Array;
-  singleW: Float64Array;
-}
-
-function foldTaps(w: Float64Array): FoldedTaps {
-  const c = Math.floor(w.length / 2);
-  const pairs: [number, number][] = [];
-  const singles: number[] = [];
-  const used = new Set<number>();
-  for (let k = 1; c - k >= 0 && c + k < w.length; k++) {
-    if (w[c - k] === w[c + k]) {
-      pairs.push([c - k, c + k]);
-      used.add(c - k).add(c + k);
-    }
-  }
-  w.forEach((_, j) => {
-    if (!used.has(j)) singles.push(j);
-  });
-  return {
-    pairA: Int32Array.from(pairs, (q) => q[0]),
-    pairB: Int32Array.from(pairs, (q) => q[1]),
-    pairW: Float64Array.from(pairs, (q) => w[q[0]]),
-    single: Int32Array.from(singles),
-    singleW: Float64Array.from(singles, (j) => w[j]),
-  };
-}
-
-/**
- * acc[p] = Σ_j w_j · src[starts[j] + p] for p < len; equal-weight pairs share a multiply and two
- * groups go per sweep (fewer passes over acc).
- */
-function accumulateLines(src: Float32Array, starts: Int32Array, t: FoldedTaps, len: number, acc: Float64Array): void {
-  acc.fill(0);
-  const np = t.pairW.length;
-  let q = 0;
-  for (; q + 2 <= np; q += 2) {
-    const [a1, b1, a2, b2] = [starts[t.pairA[q]], starts[t.pairB[q]], starts[t.pairA[q + 1]], starts[t.pairB[q + 1]]];
-    const [w1, w2] = [t.pairW[q], t.pairW[q + 1]];
-    for (let p = 0; p < len; p++) acc[p] += w1 * (src[a1 + p] + src[b1 + p]) + w2 * (src[a2 + p] + src[b2 + p]);
-  }
-  for (; q < np; q++) {
-    const [a1, b1, w1] = [starts[t.pairA[q]], starts[t.pairB[q]], t.pairW[q]];
-    for (let p = 0; p < len; p++) acc[p] += w1 * (src[a1 + p] + src[b1 + p]);
-  }
-  const ns = t.singleW.length;
-  let j = 0;
-  for (; j + 2 <= ns; j += 2) {
-    const [a1, a2, w1, w2] = [starts[t.single[j]], starts[t.single[j + 1]], t.singleW[j], t.singleW[j + 1]];
-    for (let p = 0; p < len; p++) acc[p] += w1 * src[a1 + p] + w2 * src[a2 + p];
-  }
-  for (; j < ns; j++) {
-    const [a1, w1] = [starts[t.single[j]], t.singleW[j]];
-    for (let p = 0; p < len; p++) acc[p] += w1 * src[a1 + p];
-  }
 }
 
 /** (i − (j − c)) mod L for tap j of n: the source index of output i. */
@@ -79,69 +19,151 @@ function wrapIndex(i: number, j: number, n: number, len: number): number {
   return (((i - (j - Math.floor(n / 2))) % len) + len) % len;
 }
 
-/** Along x: each row extended circularly (ext[t] = row[(t − lo) mod nx]), then taps as shifted lines. */
-function blurX(f: Float32Array, shape: Vec3, w: Float64Array, out: Float32Array): void {
-  const [nz, ny, nx] = shape;
-  const n = w.length;
-  const lo = n - 1 - Math.floor(n / 2);
-  const ext = new Float32Array(nx + n - 1);
-  const acc = new Float64Array(nx);
-  const starts = Int32Array.from(w, (_, j) => n - 1 - j);
-  const taps = foldTaps(w);
-  for (let row = 0; row < nz * ny * nx; row += nx) {
-    if (nx >= n) {
-      ext.set(f.subarray(row + nx - lo, row + nx), 0);
-      ext.set(f.subarray(row, row + nx), lo);
-      ext.set(f.subarray(row, row + n - 1 - lo), lo + nx);
-    } else {
-      for (let t = 0; t < ext.length; t++) ext[t] = f[row + ((((t - lo) % nx) + nx) % nx)];
-    }
-    accumulateLines(ext, starts, taps, nx, acc);
-    out.set(acc, row);
-  }
+/** A box of the tile, [l, r) per axis (z, y, x), in tile coordinates. */
+export interface BlurRegion {
+  l: Vec3;
+  r: Vec3;
 }
 
-/** Along y: rows of each z plane. */
-function blurY(f: Float32Array, shape: Vec3, w: Float64Array, out: Float32Array): void {
-  const [nz, ny, nx] = shape;
-  const acc = new Float64Array(nx);
-  const starts = new Int32Array(w.length);
-  const taps = foldTaps(w);
-  for (let z = 0; z < nz; z++) {
-    for (let y = 0; y < ny; y++) {
-      for (let j = 0; j < w.length; j++) starts[j] = (z * ny + wrapIndex(y, j, w.length, ny)) * nx;
-      accumulateLines(f, starts, taps, nx, acc);
-      out.set(acc, (z * ny + y) * nx);
-    }
-  }
+export interface SeparableBlurOptions {
+  /** The field may be overwritten (a float32 array the caller no longer needs): one allocation less. */
+  consume?: boolean;
+  /**
+   * Only these output values are needed: each pass computes just what the next one reads for
+   * them (the output is 0 elsewhere). Every value computed is the same as without the option.
+   */
+  valid?: BlurRegion;
+  /** Skip all-zero input rows and planes (a local difference is zero outside its own tile). */
+  skipZeros?: boolean;
+  /** Where to write the result (tile.volume values; overwritten), instead of a new array. */
+  out?: Float32Array;
 }
 
-/** Along z: whole planes. */
-function blurZ(f: Float32Array, shape: Vec3, w: Float64Array, out: Float32Array): void {
-  const [nz, ny, nx] = shape;
-  const plane = ny * nx;
-  const acc = new Float64Array(plane);
-  const starts = new Int32Array(w.length);
-  const taps = foldTaps(w);
-  for (let z = 0; z < nz; z++) {
-    for (let j = 0; j < w.length; j++) starts[j] = wrapIndex(z, j, w.length, nz) * plane;
-    accumulateLines(f, starts, taps, plane, acc);
-    out.set(acc, z * plane);
-  }
+function isZero(f: Float32Array, from: number, n: number): boolean {
+  for (let i = from; i < from + n; i++) if (f[i] !== 0) return false;
+  return true;
+}
+
+interface Pass {
+  shape: Vec3;
+  valid: BlurRegion;
+  skipZeros: boolean;
 }
 
 /**
- * k_z ⊛ k_y ⊛ k_x ⊛ field, circular on a tile of `shape` (row-major z, y, x). With `consume` the
- * field (a float32 array the caller no longer needs) is used as scratch: one allocation less.
+ * Along x: each row extended circularly (ext[t] = row[(t − lo) mod nx]), then taps as shifted
+ * lines; rows outside the valid (z, y) box of the next passes' needs are given by `rows`.
  */
-export function separableBlurCpu(field: ArrayLike<number>, shape: Vec3, kernels: readonly [Kernel1D, Kernel1D, Kernel1D], consume = false): Float32Array {
+function blurX(f: Float32Array, p: Pass, rows: BlurRegion, w: Float64Array, out: Float32Array): void {
+  const [, ny, nx] = p.shape;
+  const n = w.length;
+  const lo = n - 1 - Math.floor(n / 2);
+  const [x0, x1] = [p.valid.l[2], p.valid.r[2]];
+  const ext = new Float32Array(nx + n - 1);
+  const acc = new Float64Array(x1 - x0);
+  const starts = Int32Array.from(w, (_, j) => n - 1 - j + x0);
+  const taps = foldTaps(w);
+  // Outputs whose taps stay inside the row read it in place (a full evaluation's valid box).
+  const inside = x0 - lo >= 0 && x1 - 1 + Math.floor(n / 2) < nx;
+  const direct = Int32Array.from(w, (_, j) => x0 - j + Math.floor(n / 2));
+  for (let z = rows.l[0]; z < rows.r[0]; z++) {
+    for (let y = rows.l[1]; y < rows.r[1]; y++) {
+      const row = (z * ny + y) * nx;
+      if (p.skipZeros && isZero(f, row, nx)) continue;
+      if (inside) {
+        for (let j = 0; j < n; j++) starts[j] = row + direct[j];
+        accumulateLines(f, starts, taps, x1 - x0, acc);
+        out.set(acc, row + x0);
+        continue;
+      }
+      if (nx >= n) {
+        ext.set(f.subarray(row + nx - lo, row + nx), 0);
+        ext.set(f.subarray(row, row + nx), lo);
+        ext.set(f.subarray(row, row + n - 1 - lo), lo + nx);
+      } else {
+        for (let t = 0; t < ext.length; t++) ext[t] = f[row + ((((t - lo) % nx) + nx) % nx)];
+      }
+      accumulateLines(ext, starts, taps, x1 - x0, acc);
+      out.set(acc, row + x0);
+    }
+  }
+}
+
+/** Along y: rows of each z plane in `planes`, outputs on the valid (y, x) box. */
+function blurY(f: Float32Array, p: Pass, planes: [number, number], w: Float64Array, out: Float32Array): void {
+  const [, ny, nx] = p.shape;
+  const [x0, x1] = [p.valid.l[2], p.valid.r[2]];
+  const acc = new Float64Array(x1 - x0);
+  const starts = new Int32Array(w.length);
+  const taps = foldTaps(w);
+  for (let z = planes[0]; z < planes[1]; z++) {
+    if (p.skipZeros && isZero(f, z * ny * nx, ny * nx)) {
+      out.fill(0, z * ny * nx, (z + 1) * ny * nx);
+      continue;
+    }
+    for (let y = p.valid.l[1]; y < p.valid.r[1]; y++) {
+      for (let j = 0; j < w.length; j++) starts[j] = (z * ny + wrapIndex(y, j, w.length, ny)) * nx + x0;
+      accumulateLines(f, starts, taps, x1 - x0, acc);
+      out.set(acc, (z * ny + y) * nx + x0);
+    }
+  }
+}
+
+/** Along z: whole planes, or the valid rows of each plane when the (y, x) box is smaller. */
+function blurZ(f: Float32Array, p: Pass, w: Float64Array, out: Float32Array): void {
+  const [nz, ny, nx] = p.shape;
+  const { l, r } = p.valid;
+  const whole = l[1] === 0 && r[1] === ny && l[2] === 0 && r[2] === nx;
+  const len = whole ? ny * nx : r[2] - l[2];
+  const acc = new Float64Array(len);
+  const starts = new Int32Array(w.length);
+  const taps = foldTaps(w);
+  for (let z = l[0]; z < r[0]; z++) {
+    for (let y = whole ? 0 : l[1]; y < (whole ? 1 : r[1]); y++) {
+      const at = (y * nx) + (whole ? 0 : l[2]);
+      for (let j = 0; j < w.length; j++) starts[j] = wrapIndex(z, j, w.length, nz) * ny * nx + at;
+      accumulateLines(f, starts, taps, len, acc);
+      out.set(acc, z * ny * nx + at);
+    }
+  }
+}
+
+/** The rows (z, y) or planes whose x / y pass outputs the later passes read for `valid`. */
+function reach(valid: BlurRegion, shape: Vec3, kernels: readonly [Kernel1D, Kernel1D, Kernel1D], axis: 0 | 1): [number, number] {
+  const n = kernels[axis].taps.length;
+  const lo = valid.l[axis] - (n - 1 - Math.floor(n / 2));
+  const hi = valid.r[axis] + Math.floor(n / 2);
+  return lo < 0 || hi > shape[axis] ? [0, shape[axis]] : [lo, hi];
+}
+
+/**
+ * k_z ⊛ k_y ⊛ k_x ⊛ field, circular on a tile of `shape` (row-major z, y, x). `opts` as a boolean
+ * is `consume` (see SeparableBlurOptions).
+ */
+export function separableBlurCpu(
+  field: ArrayLike<number>,
+  shape: Vec3,
+  kernels: readonly [Kernel1D, Kernel1D, Kernel1D],
+  opts: boolean | SeparableBlurOptions = false,
+): Float32Array {
+  const o = typeof opts === 'boolean' ? { consume: opts } : opts;
   const n = shape[0] * shape[1] * shape[2];
   if (field.length !== n) throw new PeriShapeError(`separable blur: field has ${field.length} values, tile ${shape.join('×')} holds ${n}`);
+  const valid = o.valid ?? { l: [0, 0, 0], r: shape };
+  if (valid.l.some((v, i) => !(v >= 0 && v < valid.r[i] && valid.r[i] <= shape[i]))) {
+    throw new PeriShapeError(`separable blur: valid region [${valid.l.join(', ')}]–[${valid.r.join(', ')}] is not a non-empty box inside ${shape.join('×')}`);
+  }
   const f = field instanceof Float32Array ? field : Float32Array.from(field);
-  const a = new Float32Array(n);
-  const b = consume ? f : new Float32Array(n);
-  blurX(f, shape, kernels[2].taps, a);
-  blurY(a, shape, kernels[1].taps, b);
-  blurZ(b, shape, kernels[0].taps, a);
+  if (o.out && o.out.length !== n) throw new PeriShapeError(`separable blur: the output holds ${o.out.length} values, the tile ${n}`);
+  const a = o.out ? o.out.fill(0) : new Float32Array(n);
+  const b = o.consume && field instanceof Float32Array ? f : new Float32Array(n);
+  const pass: Pass = { shape, valid, skipZeros: o.skipZeros ?? false };
+  const zPlanes = reach(valid, shape, kernels, 0);
+  const yRows = reach(valid, shape, kernels, 1);
+  // x: f → a (zeroed, so skipped rows stay 0); y: a → b (b may be f: x is done with it); z: b → a.
+  blurX(f, pass, { l: [zPlanes[0], yRows[0], 0], r: [zPlanes[1], yRows[1], shape[2]] }, kernels[2].taps, a);
+  blurY(a, pass, zPlanes, kernels[1].taps, b);
+  if (o.valid) a.fill(0);
+  blurZ(b, pass, kernels[0].taps, a);
   return a;
 }

@@ -85,3 +85,37 @@ describe('separableBlurCpu', () => {
     expect(maxAbs(got, want)).toBeLessThan(1e-6);
   });
 });
+
+describe('separableBlurCpu work-saving options', () => {
+  const shape: [number, number, number] = [12, 14, 16];
+  const n = 12 * 14 * 16;
+  const kernels = [{ taps: Float64Array.from([0.05, 0.1, 0.2, 0.3, 0.2, 0.1, 0.05]) }, { taps: Float64Array.from([0.1, 0.2, 0.4, 0.2, 0.1, 0.05]) }, { taps: Float64Array.from([0.25, 0.5, 0.25, 0.125]) }] as const;
+
+  it('valid: the values inside the box are the same bits as the whole blur, 0 outside', async () => {
+    const { separableBlurCpu } = await import('./separable-blur.cpu');
+    const f = field(new Tile(shape), 3);
+    const whole = separableBlurCpu(f, shape, kernels);
+    // an interior box (taps never wrap) and one touching the edges (they do)
+    for (const valid of [{ l: [4, 3, 2], r: [8, 11, 14] }, { l: [0, 5, 0], r: [12, 6, 9] }] as const) {
+      const part = separableBlurCpu(f, shape, kernels, { valid: { l: [...valid.l], r: [...valid.r] } });
+      for (let z = 0; z < 12; z++) for (let y = 0; y < 14; y++) for (let x = 0; x < 16; x++) {
+        const i = (z * 14 + y) * 16 + x;
+        const inside = z >= valid.l[0] && z < valid.r[0] && y >= valid.l[1] && y < valid.r[1] && x >= valid.l[2] && x < valid.r[2];
+        expect(part[i]).toBe(inside ? whole[i] : 0);
+      }
+    }
+    expect(() => separableBlurCpu(f, shape, kernels, { valid: { l: [0, 0, 0], r: [13, 1, 1] } })).toThrow(/not a non-empty box/);
+  });
+
+  it('skipZeros and a reused output give the same bits for a field zero outside a small box', async () => {
+    const { separableBlurCpu } = await import('./separable-blur.cpu');
+    const f = new Float32Array(n);
+    for (let z = 5; z < 8; z++) for (let y = 6; y < 9; y++) for (let x = 3; x < 12; x++) f[(z * 14 + y) * 16 + x] = Math.sin(z + 2 * y + 3 * x);
+    const whole = separableBlurCpu(f, shape, kernels);
+    const out = new Float32Array(n).fill(7);
+    const got = separableBlurCpu(f.slice(), shape, kernels, { skipZeros: true, consume: true, out });
+    expect(got).toBe(out);
+    expect(got).toEqual(whole);
+    expect(() => separableBlurCpu(f, shape, kernels, { out: new Float32Array(3) })).toThrow(/output holds 3 values/);
+  });
+});

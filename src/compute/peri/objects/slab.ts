@@ -7,7 +7,7 @@
  */
 import { MapComponent, fieldOnTile, type FieldComponent } from '../component';
 import { slabParams, type SlabParamNames } from '../params';
-import type { Tile, Vec3 } from '../tile';
+import { copyTileOut, type Tile, type Vec3 } from '../tile';
 import { drawSlabCpu, type SlabGeometry } from './slab.cpu';
 
 export interface SlabOptions {
@@ -21,6 +21,8 @@ export interface SlabOptions {
 export class Slab extends MapComponent implements FieldComponent {
   readonly names: SlabParamNames;
   private field: Float32Array | null = null;
+  /** The slab drawn on the last tile asked for while the whole-grid field is out of date. */
+  private onTile: { tile: Tile; field: Float32Array } | null = null;
 
   constructor(opts: SlabOptions = {}) {
     const names = slabParams(opts.paramPrefix ?? 'slab');
@@ -58,16 +60,34 @@ export class Slab extends MapComponent implements FieldComponent {
   update(params: readonly string[], values: readonly number[]): void {
     this.setValues(params, values);
     this.field = null;
+    this.onTile = null;
   }
 
+  /**
+   * The slab on `tile` (a new array). After a change only the tile asked for is drawn (a full
+   * model evaluation needs a quarter of the padded grid); the same per-voxel formula either way.
+   */
   get(tile?: Tile): Float32Array {
     const shape = this.requireShape();
-    if (!this.field) this.field = drawSlabCpu(this.geometry(), shape);
-    return fieldOnTile(this.field, shape, tile);
+    if (!tile || tile.equals(shape)) {
+      if (!this.field) this.field = drawSlabCpu(this.geometry(), shape);
+      return fieldOnTile(this.field, shape, tile);
+    }
+    const v = this.view(tile);
+    return copyTileOut(v.data, v.holder, tile);
+  }
+
+  /** The slab readable in place on a region containing `tile` (live array: do not modify). */
+  view(tile: Tile): { data: Float32Array; holder: Tile } {
+    const shape = this.requireShape();
+    if (this.field) return { data: this.field, holder: shape };
+    if (!this.onTile || !this.onTile.tile.includes(tile)) this.onTile = { tile, field: drawSlabCpu(this.geometry(), tile) };
+    return { data: this.onTile.field, holder: this.onTile.tile };
   }
 
   protected initialize(): void {
     this.field = null;
+    this.onTile = null;
   }
 
   protected describe(): string {

@@ -105,3 +105,21 @@ const FUNCTIONS: Readonly<Record<ResolvedSphereMethod, SphereFunction>> = {
 export function sphereFunction(method: string): SphereFunction {
   return FUNCTIONS[resolveSphereMethod(method)];
 }
+
+/** Where each profile is flat: beyond ±cut(α) of the surface it is exactly 0 (outside) or 1 (inside). */
+const CUTS = new Map<SphereFunction, (alpha: number) => number>([
+  [sphereBool, () => 0],
+  [sphereLerp, (alpha) => alpha],
+  [sphereTriangle, (alpha) => alpha],
+  [sphereExactGaussianTrim, () => TRIM_CUT],
+  [sphereConstrainedCubic, () => 0.5 * SQRT3],
+]);
+
+/**
+ * |dr| beyond which `fn` is exactly 0 (dr > cut) or exactly 1 (dr < −cut); Infinity for the
+ * profiles that never flatten (exact Gaussian, logistic) and for functions not listed here.
+ */
+export function sphereCut(fn: SphereFunction, alpha: number): number {
+  const cut = CUTS.get(fn);
+  return cut ? cut(alpha) : Infinity;
+}

@@ -3,7 +3,7 @@
  * grid coordinates (PERI's `pos + inner.l`), voxel centres at integers, axes (z, y, x).
  */
 import { Tile, type Vec3 } from '../tile';
-import type { SphereFunction } from './sphere-functions';
+import { sphereCut, type SphereFunction } from './sphere-functions';
 
 /** numpy's `round`: halves go to the even neighbour. */
 export function roundHalfEven(x: number): number {
@@ -60,7 +60,15 @@ export function surfaceDistance(rz: number, ry: number, rx: number, pos: Vec3, a
   return Math.sqrt(oz * oz + oy * oy + ox * ox) * Math.sign(n - a);
 }
 
-/** f(dr(r), a, α) for every voxel of `box`, row-major, float64. */
+/** Slack (pixels) of the flat-region test below, far above the rounding of the distances. */
+const FLAT_SLACK = 0.01;
+
+/**
+ * f(dr(r), a, α) for every voxel of `box`, row-major, float64. Where the profile is flat (|dr| >
+ * cut, see sphereCut) the value is 0 or 1 by the side of the surface; a voxel whose scaled
+ * distance n from the centre has |n − a| > cut·max(1, zscale) + slack is surely there
+ * (|dr| = |n − a|·m/n with m/n ≥ min(1, 1/zscale)), so only the shell pays for dr and f.
+ */
 export function sphereBoxValues(
   box: Tile,
   pos: Vec3,
@@ -70,11 +78,29 @@ export function sphereBoxValues(
   alpha: number,
   out: Float64Array = new Float64Array(box.volume),
 ): Float64Array {
+  const eps = 1e-8;
+  const cut = sphereCut(fn, alpha) * Math.max(1, zscale) + FLAT_SLACK;
+  const outside = Number.isFinite(cut) ? (a + cut) ** 2 : Infinity;
+  const inside = Number.isFinite(cut) && a > cut ? (a - cut) ** 2 : -1;
   let i = 0;
   for (let z = box.l[0]; z < box.r[0]; z++) {
+    const dz = (z - pos[0] - eps) * zscale;
     for (let y = box.l[1]; y < box.r[1]; y++) {
+      const dy = y - pos[1] - eps;
+      const s = dz * dz + dy * dy;
       for (let x = box.l[2]; x < box.r[2]; x++) {
-        out[i++] = fn(surfaceDistance(z, y, x, pos, a, zscale), a, alpha);
+        const dx = x - pos[2] - eps;
+        const n2 = s + dx * dx;
+        if (n2 > outside) out[i++] = 0;
+        else if (n2 < inside) out[i++] = 1;
+        else {
+          // surfaceDistance(z, y, x, pos, a, zscale) with the offsets and n² already at hand
+          const n = Math.sqrt(n2);
+          const oz = (dz - a * (dz / n)) / zscale;
+          const oy = dy - a * (dy / n);
+          const ox = dx - a * (dx / n);
+          out[i++] = fn(Math.sqrt(oz * oz + oy * oy + ox * ox) * Math.sign(n - a), a, alpha);
+        }
       }
     }
   }

@@ -7,6 +7,7 @@ import { checkUpdateArgs } from '../component';
 import { PeriParamError, PeriValueError } from '../errors';
 import { particleParams, particlePosParams, particleRadParams } from '../params';
 import type { Vec3 } from '../tile';
+import { ZSCALE_PARAM, parseParticleParam } from '../params';
 import { parseSphereParam, readParticleValue, sphereParamList, writeParticleValues, type SphereParam } from './sphere-params';
 import { checkPositions, checkRadii, checkZscale, type ParticleIndex } from './spheres-options';
 
@@ -56,6 +57,13 @@ export abstract class SphereList {
       if (q === 'zscale') this.zscale = checkZscale(values[i]);
     });
     writeParticleValues(parsed, values, this.pos, this.rad);
+  }
+
+  /** Whether `name` is a position or radius of one of these particles (not zscale). */
+  isParticleParam(name: string): boolean {
+    if (name === ZSCALE_PARAM) return false;
+    const q = parseParticleParam(name);
+    return q !== null && q.prefix === this.paramPrefix && q.index < this.N;
   }
 
   positions(): Vec3[] {

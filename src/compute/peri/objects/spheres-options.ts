@@ -28,6 +28,8 @@ export interface SpheresOptions {
    * positions, radii and effective radii, for a state that draws the field on the GPU.
    */
   keepField?: boolean;
+  /** Byte budget of the cache of recent sphere images (default 32 MiB; 0 turns it off). */
+  drawingCacheBytes?: number;
 }
 
 export function checkPositions(pos: readonly (readonly number[])[]): Vec3[] {

@@ -8,6 +8,8 @@ import { checkShapes, checkUpdateArgs, fieldOnTile, type ComponentParent, type F
 import { PeriShapeError, PeriValueError } from '../errors';
 import { Tile, addTileIn, type Vec3 } from '../tile';
 import { exactVolumeSphere, type SphereDrawing } from './exact-volume';
+import { SphereDrawingCache, drawingKey, type CachedDrawing } from './sphere-cache';
+import { SphereUndoLog } from './sphere-undo';
 import type { SphereDraw, SphereStyle } from './sphere-draw.cpu';
 import { SPHERE_ALPHA_DEFAULTS, resolveSphereMethod, sphereFunction, type ResolvedSphereMethod, type SphereMethod } from './sphere-functions';
 import { sphereBoxValues, sphereDrawBox, sphereUpdateTile } from './sphere-geometry';
@@ -23,6 +25,8 @@ interface Drawn {
   box: Tile;
   aEff: number;
   iterations: number;
+  /** Its key in the drawing cache. */
+  key: string;
 }
 
 export class PlatonicSpheresCollection extends SphereList implements FieldComponent {
@@ -40,6 +44,9 @@ export class PlatonicSpheresCollection extends SphereList implements FieldCompon
   private _shape: Tile | null = null;
   private _inner: Tile | null = null;
   private parent: ComponentParent | null = null;
+  /** Recent sphere images (a particle moved and put back is not recomputed). */
+  readonly drawings: SphereDrawingCache;
+  private undo: SphereUndoLog<Drawn | null> | null = null;
 
   constructor(pos: readonly (readonly number[])[], rad: number | readonly number[], opts: SpheresOptions = {}) {
     super(pos, rad, opts.zscale ?? 1, opts.paramPrefix ?? 'sph', opts.grouping ?? 'particle');
@@ -56,6 +63,7 @@ export class PlatonicSpheresCollection extends SphereList implements FieldCompon
       throw new PeriValueError(`supportPad must be a non-negative integer, got ${this.supportPad}`);
     }
     this.drawn = this.pos.map(() => null);
+    this.drawings = new SphereDrawingCache(opts.drawingCacheBytes);
   }
 
   get shape(): Tile | null {
@@ -71,11 +79,13 @@ export class PlatonicSpheresCollection extends SphereList implements FieldCompon
     if (shape.equals(this._shape) && inner.equals(this._inner)) return;
     this._shape = shape;
     this._inner = inner;
+    this.drawings.clear();
     this.initialize();
   }
 
   /** Redraws every particle from scratch (also clears float32 round-off left by local updates). */
   initialize(): void {
+    if (this.undo) this.undo.valid = false;
     const shape = this.requireShape();
     this.field = this.keepField ? new Float32Array(shape.volume) : null;
     this.drawn = this.pos.map(() => null);
@@ -111,9 +121,37 @@ export class PlatonicSpheresCollection extends SphereList implements FieldCompon
       return;
     }
     const particles = touchedParticles(parsed);
+    particles.forEach((n) => this.undo?.saveParticle(n, { pos: this.pos[n], rad: this.rad[n], drawn: this.drawn[n] }));
     if (this._shape) particles.forEach((n) => this.eraseParticle(n));
     this.setValues(params, clipped);
     if (this._shape) particles.forEach((n) => this.drawParticle(n));
+  }
+
+  /** Starts recording particle updates so that `rollBack` can undo them exactly (see SphereUndoLog). */
+  beginUndo(): void {
+    this.undo = new SphereUndoLog();
+  }
+
+  /**
+   * Puts the field, positions, radii and drawings back as they were at beginUndo and stops
+   * recording. False (nothing restored) when the changes were not undoable.
+   */
+  rollBack(): boolean {
+    const log = this.undo;
+    this.undo = null;
+    if (!log || !log.valid) return false;
+    if (this.field) log.restoreField(this.field, this.requireShape());
+    for (const [n, p] of log.particles) {
+      this.pos[n] = p.pos;
+      this.rad[n] = p.rad;
+      this.drawn[n] = p.drawn;
+    }
+    return true;
+  }
+
+  /** Stops recording and keeps the changes. */
+  endUndo(): void {
+    this.undo = null;
   }
 
   get(tile?: Tile): Float32Array {
@@ -159,6 +197,7 @@ export class PlatonicSpheresCollection extends SphereList implements FieldCompon
   addParticle(pos: readonly number[] | readonly (readonly number[])[], rad: number | readonly number[]): number[] {
     const rows = typeof pos[0] === 'number' ? [pos as readonly number[]] : (pos as readonly (readonly number[])[]);
     const radii = checkRadii(rad, rows.length);
+    if (this.undo) this.undo.valid = false;
     const inds = this.appendRows(rows);
     this.drawn.push(...rows.map(() => null));
     this.parent?.triggerParameterChange();
@@ -171,6 +210,7 @@ export class PlatonicSpheresCollection extends SphereList implements FieldCompon
    * re-indexed: afterwards `sph-k-*` may refer to a different particle, as in PERI.
    */
   removeParticle(ind: ParticleIndex): { pos: Vec3[]; rad: number[] } {
+    if (this.undo) this.undo.valid = false;
     const inds = this.indices(ind);
     const removed = { pos: inds.map((i) => [...this.pos[i]] as Vec3), rad: inds.map((i) => this.rad[i]) };
     if (inds.length === 0) return removed;
@@ -191,10 +231,20 @@ export class PlatonicSpheresCollection extends SphereList implements FieldCompon
     const shape = this.requireShape();
     if (this.rad[n] === 0) return;
     const pos = this.padded(this.pos[n]);
-    const box = sphereDrawBox(pos, this.rad[n], this.zscale, this.supportPad, shape);
-    const drawing = this.drawSphere(box, pos, this.rad[n]);
-    if (this.field) addTileIn(this.field, shape, box, drawing.values, +1);
-    this.drawn[n] = { pos, box, aEff: drawing.aEff, iterations: drawing.iterations };
+    const key = drawingKey(pos, this.rad[n], this.zscale);
+    const drawing = this.drawings.get(key) ?? this.drawNew(key, pos, this.rad[n]);
+    if (this.field) {
+      this.undo?.saveRegion(this.field, shape, drawing.box);
+      addTileIn(this.field, shape, drawing.box, drawing.values, +1);
+    }
+    this.drawn[n] = { pos, box: drawing.box, aEff: drawing.aEff, iterations: drawing.iterations, key };
+  }
+
+  private drawNew(key: string, pos: Vec3, a: number): CachedDrawing {
+    const box = sphereDrawBox(pos, a, this.zscale, this.supportPad, this.requireShape());
+    const drawing = { box, ...this.drawSphere(box, pos, a) };
+    this.drawings.set(key, drawing);
+    return drawing;
   }
 
   /** Subtracts exactly what drawParticle added: same box, centre and effective radius. */
@@ -202,7 +252,8 @@ export class PlatonicSpheresCollection extends SphereList implements FieldCompon
     const d = this.drawn[n];
     if (!d) return;
     if (this.field && !d.box.isEmpty) {
-      const values = sphereBoxValues(d.box, d.pos, d.aEff, this.zscale, sphereFunction(this.resolvedMethod), this.alpha);
+      const values = this.drawings.get(d.key)?.values ?? sphereBoxValues(d.box, d.pos, d.aEff, this.zscale, sphereFunction(this.resolvedMethod), this.alpha);
+      this.undo?.saveRegion(this.field, this.requireShape(), d.box);
       addTileIn(this.field, this.requireShape(), d.box, values, -1);
     }
     this.drawn[n] = null;

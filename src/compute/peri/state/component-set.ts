@@ -6,11 +6,17 @@
 import { ComponentCollection } from '../collection';
 import { checkUpdateArgs, type FieldComponent, type PeriComponent } from '../component';
 import { PeriParamError } from '../errors';
+import { BarnesStreakLegPoly2P1D } from '../fields/barnes-ilm';
 import { GlobalScalar } from '../fields/global-scalar';
+import { SeparableComponent } from '../fields/separable-component';
+import type { SeparableField } from '../fields/separable-field.cpu';
+import { Slab } from '../objects/slab';
 import { PlatonicSpheresCollection } from '../objects/spheres';
 import type { PsfComponent } from '../psfs/psf';
-import type { Tile } from '../tile';
+import { copyTileOut, type Tile } from '../tile';
 import { PeriStateError } from './errors';
+import { readView, type FieldView } from './scratch';
+import { expandSeparable } from './separable-expand';
 
 export interface ComponentShare {
   comp: PeriComponent;
@@ -25,6 +31,8 @@ export function isPsf(c: PeriComponent): c is PsfComponent {
 export class ComponentSet {
   readonly list: readonly PeriComponent[];
   private owners: Map<string, PeriComponent[]> | null = null;
+  /** Planes and profiles of the polynomial fields with the values they were made from, and the last tile expanded. */
+  private readonly planes = new Map<PeriComponent, { values: number[]; field: SeparableField; last: { tile: Tile; values: Float32Array } | null }>();
 
   constructor(comps: readonly PeriComponent[]) {
     const seen = new Set<string>();
@@ -55,13 +63,68 @@ export class ComponentSet {
     return c.get();
   }
 
-  /** A field category's values on `tile`. */
+  /** A field category's values on `tile` (a new array). */
   field(category: string, tile: Tile): Float32Array {
     const c = this.get(category);
     if (!c || typeof (c as Partial<FieldComponent>).get !== 'function' || c instanceof GlobalScalar || isPsf(c)) {
       throw new PeriStateError(`the model needs a field component '${category}'`);
     }
+    if (c instanceof SeparableComponent && !(c instanceof BarnesStreakLegPoly2P1D)) {
+      const v = this.separableView(c, tile);
+      return copyTileOut(v.data, v.holder, tile);
+    }
     return (c as FieldComponent).get(tile);
+  }
+
+  /**
+   * The same values as `field` written into `out` (tile.volume values), without allocating for
+   * spheres, slab and polynomial fields. A collection's members are summed in order, as its get.
+   */
+  fieldInto(category: string, tile: Tile, out: Float32Array): Float32Array {
+    const c = this.get(category);
+    if (c instanceof ComponentCollection) return this.membersInto(c.comps, tile, out);
+    if (c && !(c instanceof GlobalScalar) && !isPsf(c)) return this.membersInto([c as FieldComponent], tile, out);
+    out.set(this.field(category, tile));
+    return out;
+  }
+
+  /** Σ of the members' fields on `tile` into `out` (first copied, the others added in order). */
+  membersInto(members: readonly FieldComponent[], tile: Tile, out: Float32Array): Float32Array {
+    members.forEach((m, k) => {
+      const view = this.viewOf(m, tile);
+      if (view) readView(view, tile, out, k > 0);
+      else if (k === 0) out.set(m.get(tile));
+      else readView({ data: m.get(tile), holder: tile }, tile, out, true);
+    });
+    return out;
+  }
+
+  private viewOf(c: FieldComponent, tile: Tile): FieldView | null {
+    if (c instanceof PlatonicSpheresCollection) return c.keepField ? { data: c.fieldView(), holder: c.shape! } : null;
+    if (c instanceof Slab) return c.view(tile);
+    if (c instanceof SeparableComponent && !(c instanceof BarnesStreakLegPoly2P1D)) return this.separableView(c, tile);
+    return null;
+  }
+
+  /**
+   * A polynomial field (every change global) is expanded from its planes on the tile asked for,
+   * not on the whole padded grid first: a full evaluation needs the image and the PSF's reach, a
+   * quarter of the grid. Same per-voxel arithmetic as the component's own field, same values.
+   * (The Barnes ILM keeps its own field: it updates x columns locally.)
+   */
+  private separableView(c: SeparableComponent, tile: Tile): FieldView {
+    const values = c.values;
+    const shape = c.shape?.shape;
+    let hit = this.planes.get(c);
+    if (!hit || !hit.values.every((v, i) => v === values[i]) || !hit.field.shape.every((n, i) => n === shape?.[i])) {
+      hit = { values, field: c.separable(), last: null };
+      this.planes.set(c, hit);
+    }
+    if (hit.last?.tile.includes(tile)) return { data: hit.last.values, holder: hit.last.tile };
+    const data = expandSeparable(hit.field, tile);
+    // Keep the largest tile (a full evaluation's); a particle's tile usually lies inside it.
+    if (!hit.last || tile.volume >= hit.last.tile.volume) hit.last = { tile, values: data };
+    return { data, holder: tile };
   }
 
   /** The sphere collection (alone or inside the obj collection), if any. */

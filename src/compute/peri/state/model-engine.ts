@@ -7,15 +7,23 @@
  *   tile) and model[inner] += diff[inner];
  * - other local changes (several components, no d-equation): the full expression on `inner` grown
  *   by the PSF reach, copied into model[inner].
+ * A full evaluation computes the model only where the residuals need it: on the image grown by the
+ * PSF's reach (a quarter of the padded grid at PERI's pad 24). Inside the image that is the same
+ * arithmetic as the whole-grid circular convolution (no tap reaches the wrap-around), so the image
+ * values are identical for the separable Gaussian; the padding is filled in on demand
+ * (`paddedModel`).
  */
 import type { ImageModel } from '../models/image-models';
-import { evaluateStageCpu } from '../models/evaluate.cpu';
+import { blurredPreCpu, evaluateStageCpu, postCpu } from '../models/evaluate.cpu';
 import type { ModelStage } from '../models/stage';
 import { ComponentCollection } from '../collection';
 import { GlobalScalar } from '../fields/global-scalar';
-import { Tile } from '../tile';
+import { Tile, copyTileIn, copyTileOut } from '../tile';
+import { copyBox } from '../objects/box-copy';
+import { BlurredPreCache } from './blurred-pre';
+import { Scratch } from './scratch';
 import { isPsf, type ComponentSet, type ComponentShare } from './component-set';
-import { fullEvaluationTile, growToSmooth, updateTiles } from './io-tiles';
+import { fullEvaluationTile, growToSmooth, halfSupport, updateTiles } from './io-tiles';
 import { separableKernels } from '../models/blur';
 import { IdentityPSF } from '../psfs/identity';
 
@@ -41,23 +49,83 @@ export class ModelEngine {
   readonly model: Float32Array;
   /** Counters for tests and benchmarks. */
   readonly counts = { full: 0, local: 0, localDiff: 0 };
+  /** Whether the model outside the image is out of date (full evaluations skip it). */
+  private paddingStale = false;
+  /** H(pre) of the last full evaluation (reused when only post-blur terms change). */
+  readonly blurredPre = new BlurredPreCache();
+  /** Work buffers of full evaluations and local updates. */
+  private readonly scratch = new Scratch();
+  /** Changes applied per category; the fields a full evaluation gathered, by the version they show. */
+  private readonly versions = new Map<string, number>();
+  private readonly gathered = new Map<string, { tile: Tile; version: number }>();
 
   constructor(
     readonly imageModel: ImageModel,
     readonly comps: ComponentSet,
     readonly grid: Tile,
+    /** The image inside the grid: the part of the model the residuals read. */
+    readonly image: Tile = grid,
   ) {
     this.model = new Float32Array(grid.volume);
   }
 
-  /** The full expression on `tile` (default: the padded grid). */
-  evaluate(tile: Tile = this.grid): Float32Array {
-    return this.run(this.imageModel.full((c) => this.comps.scalar(c)), tile, new Map());
+  /** The full expression on `tile` (default: the padded grid), exact on `valid` (default: all of it). */
+  evaluate(tile: Tile = this.grid, valid?: Tile): Float32Array {
+    return this.run(this.imageModel.full((c) => this.comps.scalar(c)), tile, { valid });
   }
 
+  /** Re-evaluates the model on the image (the padding is left stale, see `paddedModel`). */
   evaluateFull(): void {
-    this.model.set(this.evaluate());
+    const region = this.imageRegion();
     this.counts.full++;
+    const whole = region.equals(this.grid);
+    const values = this.evaluateReusing(region, whole ? null : this.image, this.scratch.get('out', region.volume));
+    if (whole) this.model.set(values);
+    else copyBox(values, region, this.model, this.grid, this.image);
+    this.paddingStale = !whole;
+  }
+
+  /** Forgets cached intermediate results (after components were redrawn from scratch). */
+  invalidate(): void {
+    this.blurredPre.clear();
+    this.gathered.clear();
+  }
+
+  /** The full expression on `tile` into `out`, exact on `valid`, with H(pre) reused when it is still current. */
+  private evaluateReusing(tile: Tile, valid: Tile | null, out: Float32Array): Float32Array {
+    const stage = this.imageModel.full((c) => this.comps.scalar(c));
+    const fields = (ref: string) => this.gatheredField(ref, tile);
+    let h = this.blurredPre.get(stage, tile, valid);
+    if (!h) {
+      const buffers = { pre: this.scratch.get('pre', tile.volume), h: this.blurredPre.buffer(tile.volume) };
+      h = blurredPreCpu(stage, tile, fields, this.comps.psf(), { valid: valid ?? undefined }, buffers);
+      this.blurredPre.set(stage, tile, valid, h);
+    }
+    return postCpu(stage, h, fields, out);
+  }
+
+  /** The model on the whole padded grid: a stale padding is evaluated now, the image kept as is. */
+  paddedModel(): Float32Array {
+    if (!this.paddingStale) return this.model;
+    const full = this.evaluate();
+    const inside = copyTileOut(this.model, this.grid, this.image);
+    this.model.set(full);
+    copyTileIn(this.model, this.grid, this.image, inside);
+    this.paddingStale = false;
+    return this.model;
+  }
+
+  /**
+   * The tile a full evaluation needs: the image grown by the PSF's half support, rounded up to
+   * FFT-friendly sides for FFT PSFs; the whole grid when that does not fit inside it (the circular
+   * convolution over the grid would then wrap into the image).
+   */
+  private imageRegion(): Tile {
+    if (this.image.equals(this.grid)) return this.grid;
+    const psf = this.imageModel.usesPsf ? this.comps.psf() : null;
+    const region = this.image.pad(halfSupport(psf ? psf.getPaddingSize(this.image) : null));
+    if (!this.grid.includes(region)) return this.grid;
+    return this.fftBlur() ? growToSmooth(region, this.grid) : region;
   }
 
   /**
@@ -65,6 +133,8 @@ export class ModelEngine {
    * returns the patch to write back (the model is not touched yet).
    */
   apply(shares: readonly ComponentShare[]): { kind: UpdateKind; patch: LocalPatch | null } {
+    for (const s of shares) this.versions.set(s.comp.category, (this.versions.get(s.comp.category) ?? 0) + 1);
+    this.blurredPre.touch(this.imageModel.full((c) => this.comps.scalar(c)), shares.map((s) => s.comp.category));
     const tile = this.localTile(shares);
     if (tile === 'full') {
       shares.forEach((s) => s.comp.update(s.names, s.values));
@@ -87,7 +157,7 @@ export class ModelEngine {
     shares.forEach((s) => s.comp.update(s.names, s.values));
     const wide = fullEvaluationTile(inner, this.grid, psfPad);
     const ext = this.fftBlur() ? growToSmooth(wide, this.grid) : wide;
-    return { kind: 'local', patch: { src: this.evaluate(ext), srcTile: ext, patch: inner, mode: 'set' } };
+    return { kind: 'local', patch: { src: this.evaluate(ext, inner), srcTile: ext, patch: inner, mode: 'set' } };
   }
 
   /** Whether H runs through FFTs on the tile (then tile sides are worth rounding up to smooth sizes). */
@@ -109,39 +179,59 @@ export class ModelEngine {
   private differenceOn(share: ComponentShare, stage: ModelStage, outer: Tile): Float32Array {
     const comp = share.comp;
     const field = this.changingField(share);
-    const before = field(outer);
+    const n = outer.volume;
+    const before = field(outer, this.scratch.get('before', n));
     comp.update(share.names, share.values);
-    const d = field(outer);
-    for (let i = 0; i < d.length; i++) d[i] -= before[i];
-    return this.run(stage, outer, new Map([['diff', d]]));
+    const d = field(outer, this.scratch.get('diff', n));
+    for (let i = 0; i < n; i++) d[i] -= before[i];
+    const buffers = { pre: this.scratch.get('pre', n), h: this.scratch.get('h', n) };
+    return evaluateStageCpu(stage, outer, this.fieldsOn(outer, new Map([['diff', d]])), this.comps.psf(), { skipZeros: true }, buffers);
   }
 
   /** The part of a category's field that the share can change: in a collection, the members it touches. */
-  private changingField(share: ComponentShare): (tile: Tile) => Float32Array {
+  private changingField(share: ComponentShare): (tile: Tile, out: Float32Array) => Float32Array {
     const comp = share.comp;
-    if (!(comp instanceof ComponentCollection)) return (tile) => this.comps.field(comp.category, tile);
+    if (!(comp instanceof ComponentCollection)) return (tile, out) => this.comps.fieldInto(comp.category, tile, out);
     const names = new Set(share.names);
     const members = comp.comps.filter((m) => m.params.some((p) => names.has(p)));
-    return (tile) => {
-      const out = members[0].get(tile);
-      for (const m of members.slice(1)) {
-        const f = m.get(tile);
-        for (let i = 0; i < out.length; i++) out[i] += f[i];
-      }
-      return out;
-    };
+    return (tile, out) => this.comps.membersInto(members, tile, out);
   }
 
-  private run(stage: ModelStage, tile: Tile, given: Map<string, Float32Array>): Float32Array {
-    const cache = given;
-    const fields = (ref: string) => {
-      let f = cache.get(ref);
+  /**
+   * A field of a full evaluation, kept from one to the next while its category has not changed
+   * (a global Jacobian changes one category at a time; the others are not gathered again).
+   */
+  private gatheredField(ref: string, tile: Tile): Float32Array {
+    const version = this.versions.get(ref) ?? 0;
+    const buf = this.scratch.get(`full:${ref}`, tile.volume);
+    const g = this.gathered.get(ref);
+    if (!g || g.version !== version || !g.tile.equals(tile)) {
+      this.comps.fieldInto(ref, tile, buf);
+      this.gathered.set(ref, { tile, version });
+    }
+    return buf;
+  }
+
+  /** The fields a stage reads on `tile`, each gathered once into a work buffer ('diff' given). */
+  private fieldsOn(tile: Tile, given: Map<string, Float32Array>): (ref: string) => Float32Array {
+    return (ref) => {
+      let f = given.get(ref);
       if (!f) {
-        f = this.comps.field(ref, tile);
-        cache.set(ref, f);
+        f = this.comps.fieldInto(ref, tile, this.scratch.get(`field:${ref}`, tile.volume));
+        given.set(ref, f);
       }
       return f;
     };
-    return evaluateStageCpu(stage, tile, fields, this.comps.psf());
+  }
+
+  /** A stage on `tile` in new arrays (renders, the padding, several components at once). */
+  private run(stage: ModelStage, tile: Tile, blur: { valid?: Tile }): Float32Array {
+    const cache = new Map<string, Float32Array>();
+    const fields = (ref: string) => {
+      const f = cache.get(ref) ?? this.comps.field(ref, tile);
+      cache.set(ref, f);
+      return f;
+    };
+    return evaluateStageCpu(stage, tile, fields, this.comps.psf(), blur);
   }
 }

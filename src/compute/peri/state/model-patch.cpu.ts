@@ -43,7 +43,9 @@ export function modelPatchCpu(p: ModelPatch): number {
       const gyi = p.patch.l[1] + y;
       const g0 = (gzi * gy + gyi) * gx;
       const s0 = ((gzi - p.srcTile.l[0]) * sy + (gyi - p.srcTile.l[1])) * sx - p.srcTile.l[2];
-      for (let x = p.patch.l[2]; x < p.patch.l[2] + px; x++) model[g0 + x] = add ? model[g0 + x] + src[s0 + x] : src[s0 + x];
+      const [xa, xb] = [p.patch.l[2], p.patch.l[2] + px];
+      if (add) for (let x = xa; x < xb; x++) model[g0 + x] += src[s0 + x];
+      else model.set(src.subarray(s0 + xa, s0 + xb), g0 + xa);
       if (gzi < image.l[0] || gzi >= image.r[0] || gyi < image.l[1] || gyi >= image.r[1]) continue;
       const d0 = ((gzi - image.l[0]) * iy + (gyi - image.l[1])) * ix - image.l[2];
       for (let x = x0; x < x1; x++) {

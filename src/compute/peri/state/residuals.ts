@@ -43,6 +43,11 @@ export class ResidualTracker {
     this.err += delta;
   }
 
+  /** Puts back an error saved before a change that was undone exactly (PeriState.probe). */
+  restoreError(err: number): void {
+    this.err = err;
+  }
+
   /** Calls row(modelOffset, dataOffset, length) for each x-row of `region` (inside the image). */
   private forRows(region: Tile, row: (m: number, d: number, n: number) => void): void {
     const [, gy, gx] = this.grid.shape;

@@ -18,6 +18,8 @@ import { ComponentSet } from './component-set';
 import { PeriStateError } from './errors';
 import { ModelEngine, type UpdateOutcome } from './model-engine';
 import { modelPatchCpu } from './model-patch.cpu';
+import { linearModelDerivatives } from './linear-derivatives';
+import { probeUpdate } from './probe';
 import type { PeriImage } from './raw-image';
 import { ResidualTracker } from './residuals';
 
@@ -74,7 +76,7 @@ export class PeriState implements ComponentParent {
       c.register(this);
       c.setShape(this.oshape, this.ishape);
     }
-    this.engine = new ModelEngine(this.imageModel, this.comps, this.oshape);
+    this.engine = new ModelEngine(this.imageModel, this.comps, this.oshape, this.ishape);
     this.engine.evaluateFull();
     const data = image ? image.data : copyTileOut(this.engine.model, this.oshape, this.ishape);
     this.tracker = new ResidualTracker(data, this.ishape, this.oshape);
@@ -112,6 +114,24 @@ export class PeriState implements ComponentParent {
     return { kind, tile: patch.patch };
   }
 
+  /**
+   * Sets `names` to `values`, calls `read` with the outcome (it must not change the state), and
+   * puts the state back as it was (finite differences; probe.ts): a particle update exactly.
+   */
+  probe<T>(names: readonly string[], values: readonly number[], read: (out: UpdateOutcome) => T): T {
+    return probeUpdate({ state: this, engine: this.engine, tracker: this.tracker }, names, values, read);
+  }
+
+  /**
+   * ∂model/∂θ on the image (row-major) for the parameters the model is linear in (polynomial
+   * field coefficients, scalars such as the offset), null for the others; with `dl`, earlier
+   * coefficients of the same field moved by dl (PERI's rts=False): linear-derivatives.ts.
+   */
+  linearDerivatives(names: readonly string[], dl = 0): (Float32Array | null)[] {
+    names.forEach((n) => this.comps.ownersOf(n));
+    return linearModelDerivatives(this, names, dl);
+  }
+
   /** Saves the current values of `names` on a stack, then updates (PERI's push_update). */
   pushUpdate(names: readonly string[], values: readonly number[]): void {
     this.stack.push({ names: [...names], values: this.get(names) });
@@ -128,6 +148,7 @@ export class PeriState implements ComponentParent {
   /** Recomputes everything from scratch (also drops float32 drift of many local updates). */
   reset(): void {
     this.comps.spheres()?.initialize();
+    this.engine.invalidate();
     this.engine.evaluateFull();
     this.tracker.recomputeAll(this.engine.model);
   }
@@ -139,9 +160,9 @@ export class PeriState implements ComponentParent {
     return copyTileOut(this.engine.model, this.oshape, this.ishape);
   }
 
-  /** The model on the padded grid (live array: do not modify). */
+  /** The model on the padded grid (live array: do not modify); a stale padding is evaluated here. */
   get paddedModel(): Float32Array {
-    return this.engine.model;
+    return this.engine.paddedModel();
   }
 
   get data(): Float32Array {
