@@ -18,9 +18,10 @@ const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
  * Unnormalised transform of every line along `axis` from `src` to `dst` (may be the same array);
- * both hold one complex value per float64.
+ * both hold one complex value per float64. `scale` multiplies the result; only lengths on the JS
+ * mixed-radix engine take it (folded into its last stage).
  */
-export function transformAxisCpu(src: Float64Array, dst: Float64Array, shape: Shape3, axis: FftAxis, inverse: boolean): void {
+export function transformAxisCpu(src: Float64Array, dst: Float64Array, shape: Shape3, axis: FftAxis, inverse: boolean, scale = 1): void {
   const { n, stride, inner, count } = axisLines(shape, axis);
   if (n === 1) {
     if (src !== dst) dst.set(src);
@@ -28,9 +29,10 @@ export function transformAxisCpu(src: Float64Array, dst: Float64Array, shape: Sh
   }
   const fft = lineFft(n);
   if (fft instanceof MixedRadixLine) {
-    transformAxisMixedRadix(fft, src, dst, n, stride, inner, count, inverse);
+    transformAxisMixedRadix(fft, src, dst, n, stride, inner, count, inverse, scale);
     return;
   }
+  if (scale !== 1) throw new Error(`transformAxisCpu: length ${n} takes no scale`);
   const block = stride === 1
     ? Math.max(1, Math.min(count, Math.floor(CONTIGUOUS_BLOCK_VALUES / n)))
     : Math.min(STRIDED_BLOCK_LINES, inner);
@@ -61,15 +63,15 @@ export function transformAxisCpu(src: Float64Array, dst: Float64Array, shape: Sh
 }
 
 function transformAxisMixedRadix(fft: MixedRadixLine, src: Float64Array, dst: Float64Array,
-  n: number, stride: number, inner: number, count: number, inverse: boolean): void {
+  n: number, stride: number, inner: number, count: number, inverse: boolean, scale: number): void {
   const s32 = new Float32Array(src.buffer, src.byteOffset, 2 * src.length);
   const d32 = src === dst ? s32 : new Float32Array(dst.buffer, dst.byteOffset, 2 * dst.length);
   if (stride === 1) {
-    transformLines(fft.plan, s32, d32, { start: 0, lineStride: n, elemStride: 1, count }, inverse);
+    transformLines(fft.plan, s32, d32, { start: 0, lineStride: n, elemStride: 1, count }, inverse, scale);
     return;
   }
   for (let o = 0; o < count / inner; o++) {
-    transformLines(fft.plan, s32, d32, { start: o * n * inner, lineStride: 1, elemStride: stride, count: inner }, inverse);
+    transformLines(fft.plan, s32, d32, { start: o * n * inner, lineStride: 1, elemStride: stride, count: inner }, inverse, scale);
   }
 }
 

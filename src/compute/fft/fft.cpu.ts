@@ -1,6 +1,6 @@
 /** CPU twin of the complex N-D FFT (see fft.ts for the conventions). */
 import { transformAxisCpu } from './axis.cpu';
-import { lineFft } from './line-fft.cpu';
+import { lineFft, MixedRadixLine } from './line-fft.cpu';
 import { checkAxes, checkLength, checkShape, voxelCount3, type FftAxis, type Shape3 } from './shape';
 
 export interface FftPlanCpu {
@@ -45,13 +45,24 @@ export function transformCpu(
 ): void {
   const axes = [...active].reverse();
   if (axes.length === 0 && input !== output) output.set(input);
+  const scaled = scaledAxis(axes, shape);
   withFloat64View(output, (out) => {
     axes.forEach((a, i) => {
-      if (i > 0 || input === output) transformAxisCpu(out, out, shape, a, inverse);
-      else withFloat64View(input, (inp) => transformAxisCpu(inp, out, shape, a, inverse));
+      const s = i === scaled ? scale : 1;
+      if (i > 0 || input === output) transformAxisCpu(out, out, shape, a, inverse, s);
+      else withFloat64View(input, (inp) => transformAxisCpu(inp, out, shape, a, inverse, s));
     });
   });
-  if (scale !== 1) for (let i = 0; i < output.length; i++) output[i] *= scale;
+  if (scale !== 1 && scaled < 0) for (let i = 0; i < output.length; i++) output[i] *= scale;
+}
+
+/**
+ * The pass (index into `axes`) on the JS mixed-radix engine that applies the scale, folded into the
+ * twiddles of its last stage for free; −1 when there is none (then a final pass scales; scaling
+ * blocks in the PFFFT path's heap measured no faster than that pass).
+ */
+function scaledAxis(axes: readonly FftAxis[], shape: Shape3): number {
+  return axes.findIndex((a) => lineFft(shape[a]) instanceof MixedRadixLine);
 }
 
 /** Runs `fn` on a float64 view (one complex value per element) of the interleaved array. */

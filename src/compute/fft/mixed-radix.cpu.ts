@@ -39,6 +39,9 @@ interface Stage {
 /** Forward Stockham plan for one length, reusable for any number of columns ≤ COLUMN_BLOCK. */
 export class MixedRadixPlan {
   readonly stages: readonly Stage[];
+  /** The last stage's twiddles times `lastScale` (the scale rides on the last stage's multiplies). */
+  private lastScale = 1;
+  private scaledLast: Float64Array;
 
   constructor(readonly n: number) {
     let span = 1;
@@ -48,23 +51,34 @@ export class MixedRadixPlan {
       span *= radix;
       return stage;
     });
+    this.scaledLast = this.stages[this.stages.length - 1].twiddles;
   }
 
   /**
-   * Forward DFT of `cols` columns read from `src` and written to `dst` (may overlap `src`: the
-   * first stage reads all of src before the last one writes). Intermediate stages ping-pong between
-   * two shared float32 column buffers.
+   * Forward DFT times `scale` of `cols` columns read from `src` and written to `dst` (may overlap
+   * `src`: the first stage reads all of src before the last one writes). Intermediate stages
+   * ping-pong between two shared float32 column buffers. The scale costs two multiplies per
+   * butterfly of the last stage (its twiddles are pre-scaled).
    */
-  transform(src: Side, dst: Side, cols: number): void {
+  transform(src: Side, dst: Side, cols: number, scale = 1): void {
     const last = this.stages.length - 1;
     const [a, b] = columnBuffers(this.n * cols);
     let from = src;
     this.stages.forEach((s, i) => {
       const to = i === last ? dst : (i % 2 === 0 ? a : b);
       if (to !== dst) to.elem = 2 * cols;
-      radixStage(s.radix, from, to, this.n, s.span, cols, s.twiddles);
+      if (i === last && scale !== 1) radixStage(s.radix, from, to, this.n, s.span, cols, this.lastTwiddles(scale), scale);
+      else radixStage(s.radix, from, to, this.n, s.span, cols, s.twiddles);
       from = to;
     });
+  }
+
+  private lastTwiddles(scale: number): Float64Array {
+    if (scale !== this.lastScale) {
+      this.scaledLast = this.stages[this.stages.length - 1].twiddles.map((w) => w * scale);
+      this.lastScale = scale;
+    }
+    return this.scaledLast;
   }
 }
 
@@ -97,11 +111,11 @@ export interface LineLayout {
 }
 
 /**
- * Unnormalised transform of the lines of `src` laid out as `at` into the same places of `dst` (may
- * be `src`), COLUMN_BLOCK lines at a time. The inverse swaps real and imaginary parts on the way in
- * and out: swap ∘ DFT ∘ swap is the unnormalised inverse DFT.
+ * Unnormalised transform (times `scale`) of the lines of `src` laid out as `at` into the same places
+ * of `dst` (may be `src`), COLUMN_BLOCK lines at a time. The inverse swaps real and imaginary parts
+ * on the way in and out: swap ∘ DFT ∘ swap is the unnormalised inverse DFT.
  */
-export function transformLines(plan: MixedRadixPlan, src: Float32Array, dst: Float32Array, at: LineLayout, inverse: boolean): void {
+export function transformLines(plan: MixedRadixPlan, src: Float32Array, dst: Float32Array, at: LineLayout, inverse: boolean, scale = 1): void {
   const re = inverse ? 1 : 0;
   const elem = 2 * at.elemStride;
   const col = 2 * at.lineStride;
@@ -112,6 +126,7 @@ export function transformLines(plan: MixedRadixPlan, src: Float32Array, dst: Flo
       { a: src, re: base + re, im: base + 1 - re, elem, col },
       { a: dst, re: base + re, im: base + 1 - re, elem, col },
       cols,
+      scale,
     );
   }
 }

@@ -6,9 +6,10 @@
  * The inverse undoes the same steps.
  */
 import { transformCpu } from './fft.cpu';
-import { lineFft, type LineFft } from './line-fft.cpu';
+import { lineFft, MixedRadixLine, type LineFft } from './line-fft.cpu';
 import { pffftSupportsReal } from './pffft';
 import { realRowsForwardPffft, realRowsInversePffft } from './real-line.cpu';
+import { realPairsForward, realPairsInverse } from './real-pairs.cpu';
 import { checkLength, checkShape, halfShape, voxelCount3, type FftAxis, type Shape3 } from './shape';
 
 export interface RfftPlanCpu {
@@ -17,8 +18,8 @@ export interface RfftPlanCpu {
   readonly halfShape: Shape3;
   /** Half spectrum (interleaved, 2·nz·ny·(nx/2+1) floats) of `real`; written to `half` when given. */
   forward(real: Float32Array, half?: Float32Array): Float32Array;
-  /** Real array (normalised by 1/N) whose half spectrum is `half`; `half` is not modified. The plan
-   *  keeps one half-spectrum-sized work array after the first call (when nz or ny > 1). */
+  /** Real array (normalised by 1/N) whose half spectrum is `half`; `half` is not modified. Uses a
+   *  module-wide half-spectrum-sized work array (when nz or ny > 1, up to 64 MiB), shared by all plans. */
   inverse(half: Float32Array, real?: Float32Array): Float32Array;
 }
 
@@ -37,7 +38,6 @@ export function planRfftCpu(shape: Shape3): RfftPlanCpu {
   const realPffft = pffftSupportsReal(nx);
   const fx = nx > 1 && !realPffft ? lineFft(nx) : null;
   const what = `for a real FFT of shape ${s.join('×')}`;
-  let work: Float32Array | null = null;
   return {
     shape: s,
     halfShape: hs,
@@ -45,6 +45,7 @@ export function planRfftCpu(shape: Shape3): RfftPlanCpu {
       checkLength(real, nReal, `real array ${what}`);
       checkLength(half, nHalf, `half spectrum ${what}`);
       if (realPffft) realRowsForwardPffft(nx, real, half, rows);
+      else if (fx instanceof MixedRadixLine) realPairsForward(fx.plan, real, half, rows);
       else if (fx) realRowsForward(fx, real, half, rows);
       else for (let r = 0; r < rows; r++) { half[2 * r] = real[r]; half[2 * r + 1] = 0; }
       transformCpu(half, half, hs, outer, false, 1);
@@ -57,16 +58,31 @@ export function planRfftCpu(shape: Shape3): RfftPlanCpu {
       // way out of the x pass.
       let spectrum = half;
       if (outer.length > 0) {
-        spectrum = work ??= new Float32Array(nHalf);
+        spectrum = inverseWork(nHalf);
         transformCpu(half, spectrum, hs, outer, true, 1);
       }
       const scale = 1 / nReal;
       if (realPffft) realRowsInversePffft(nx, spectrum, real, rows, scale);
+      else if (fx instanceof MixedRadixLine) realPairsInverse(fx.plan, spectrum, real, rows, scale);
       else if (fx) realRowsInverse(fx, spectrum, real, rows, scale);
       else for (let r = 0; r < rows; r++) real[r] = spectrum[2 * r] * scale;
       return real;
     },
   };
+}
+
+let work = new Float32Array(0);
+/** Above this (floats: 64 MiB) the scratch is allocated per call rather than kept for good. */
+const KEPT_WORK_FLOATS = 16 * 2 ** 20;
+
+/**
+ * Scratch for the inverse's y and z passes, shared by every plan (JS runs one transform at a time;
+ * callers that make a plan per call would otherwise allocate and zero a half spectrum each time).
+ */
+function inverseWork(length: number): Float32Array {
+  if (length > KEPT_WORK_FLOATS) return new Float32Array(length);
+  if (work.length < length) work = new Float32Array(length);
+  return work.subarray(0, length);
 }
 
 export function rfftnCpu(real: Float32Array, shape: Shape3): Float32Array {
@@ -119,7 +135,7 @@ function realRowsForward(fx: LineFft, real: Float32Array, half: Float32Array, ro
     for (let k = 0; k < nh; k++) {
       const zr = heap[h + 2 * k];
       const zi = heap[h + 2 * k + 1];
-      const c = h + 2 * ((n - k) % n);
+      const c = h + 2 * (k === 0 ? 0 : n - k);
       const cr = heap[c];
       const ci = -heap[c + 1];
       half[outA + 2 * k] = 0.5 * (zr + cr);
