@@ -11,6 +11,7 @@ import { GaussianKernelPsf } from '../psfs/kernel-psf';
 import type { PsfComponent } from '../psfs/psf';
 import type { Tile, Vec3 } from '../tile';
 import { separableBlurCpu, type Kernel1D } from './separable-blur.cpu';
+import { executePadded } from './fft-blur';
 
 export interface BlurOptions {
   /** The field may be overwritten (used as scratch). */
@@ -19,8 +20,13 @@ export interface BlurOptions {
   valid?: Tile;
   /** The field is zero in most of the tile (a local difference): skip its zero rows. */
   skipZeros?: boolean;
-  /** Where the separable path writes H(field) (tile.volume values); other paths allocate. */
+  /** Where the separable and padded-FFT paths write H(field) (tile.volume values); others allocate. */
   out?: Float32Array;
+  /**
+   * FFT PSFs: convolve on this shape (≥ the tile's, field zero-padded) instead of the tile's. Only
+   * with `valid`, where the caller guarantees it is exact (see `linearFftTile`, state/io-tiles.ts).
+   */
+  fftShape?: Vec3;
 }
 
 type Kernels3 = readonly [Kernel1D, Kernel1D, Kernel1D];
@@ -58,7 +64,7 @@ export function separableKernels(psf: PsfComponent): Kernels3 | null {
 export function constantResponse(psf: PsfComponent, tile: Tile): number | Float64Array | null {
   if (psf instanceof GaussianKernelPsf) return psf.otf(tile.shape)[0];
   if (!(psf instanceof FixedSSChebPSF)) return null;
-  const sums = psf.kernels().coefficients.map((c) => c.reduce((a, b) => a + b, 0));
+  const sums = psf.kernels().sums;
   const w = psf.chebyshevWeights(tile);
   return Float64Array.from({ length: tile.shape[0] }, (_, z) => sums.reduce((acc, s, k) => acc + w[z * sums.length + k] * s, 0));
 }
@@ -82,7 +88,8 @@ function executeCentred(psf: PsfComponent, field: Float32Array, tile: Tile): Flo
 /**
  * H(field) on `tile`: identity, separable direct convolution, or the PSF's own (FFT) execute.
  * `opts` as a boolean is `consume`. `valid` and `skipZeros` only save work on the separable path
- * (values outside `valid` are then 0); the values computed are the same.
+ * (values outside `valid` are then 0); the values computed are the same. `fftShape` with `valid`
+ * moves an FFT convolution to a larger (faster) shape; values outside `valid` then differ.
  */
 export function blurOnTile(psf: PsfComponent, field: Float32Array, tile: Tile, opts: boolean | BlurOptions = false): Float32Array {
   const o = typeof opts === 'boolean' ? { consume: opts } : opts;
@@ -91,6 +98,9 @@ export function blurOnTile(psf: PsfComponent, field: Float32Array, tile: Tile, o
   if (kernels && tile.shape.every((n, i) => n >= kernels[i].taps.length)) {
     const valid = o.valid ? { l: sub(o.valid.l, tile.l), r: sub(o.valid.r, tile.l) } : undefined;
     return separableBlurCpu(field, tile.shape, kernels, { consume: o.consume, valid, skipZeros: o.skipZeros, out: o.out });
+  }
+  if (o.fftShape && o.valid && o.fftShape.some((n, a) => n !== tile.shape[a])) {
+    return executePadded(psf, field, tile, o.valid, o.fftShape, constantResponse(psf, tile), o.out);
   }
   return executeCentred(psf, field, tile);
 }

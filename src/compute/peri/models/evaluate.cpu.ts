@@ -24,7 +24,7 @@ export function evaluateStageCpu(
   tile: Tile,
   fields: FieldSource,
   psf: PsfComponent | null,
-  blur: Pick<BlurOptions, 'valid' | 'skipZeros'> = {},
+  blur: Pick<BlurOptions, 'valid' | 'skipZeros' | 'fftShape'> = {},
   buffers: StageBuffers = {},
 ): Float32Array {
   const h = blurredPreCpu(stage, tile, fields, psf, blur, buffers);
@@ -37,7 +37,7 @@ export function blurredPreCpu(
   tile: Tile,
   fields: FieldSource,
   psf: PsfComponent | null,
-  blur: Pick<BlurOptions, 'valid' | 'skipZeros'> = {},
+  blur: Pick<BlurOptions, 'valid' | 'skipZeros' | 'fftShape'> = {},
   buffers: StageBuffers = {},
 ): Float32Array {
   const get = (r: FieldRef) => (r === null ? null : fields(r));

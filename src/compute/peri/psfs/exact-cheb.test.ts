@@ -141,6 +141,31 @@ describe('FixedSSChebLinePSF / FixedSSChebPinholePSF components', () => {
     expect(relL2(fast, plain)).toBeLessThan(1e-6);
   });
 
+  it('keeps kernel spectra per parameter set and tile shape; executePlanes gives planes of execute', () => {
+    const psf = new FixedSSChebLinePSF(small);
+    const grid = new Tile([20, 12, 14]);
+    psf.setShape(grid, grid.pad(-2));
+    const a = psf.kernelSpectra([16, 12, 14]);
+    const b = psf.kernelSpectra([20, 12, 16]);
+    expect(psf.kernelSpectra([16, 12, 14])).toBe(a);
+    expect(psf.kernelSpectra([20, 12, 16])).toBe(b);
+    const fresh = new FixedSSChebLinePSF(small);
+    fresh.setShape(grid, grid.pad(-2));
+    expect(fresh.kernelSpectra([16, 12, 14])).toEqual(a);
+    const kfki = psf.getValues(['psf-kfki'])[0];
+    psf.update(['psf-kfki'], [kfki + 0.05]);
+    const moved = psf.kernelSpectra([16, 12, 14]);
+    expect(relL2(moved[0], a[0])).toBeGreaterThan(1e-4);
+    psf.update(['psf-kfki'], [kfki]);
+    expect(psf.kernelSpectra([16, 12, 14])).toBe(a);
+
+    const field = Float32Array.from({ length: grid.volume }, (_, i) => Math.cos(i * 0.37) ** 2);
+    const all = psf.execute(field, grid);
+    const plane = 12 * 14;
+    expect(psf.executePlanes(field, grid, 5, 13)).toEqual(all.subarray(5 * plane, 13 * plane));
+    expect(() => psf.executePlanes(field, grid, 13, 5)).toThrow(PeriShapeError);
+  });
+
   it('caches kernels per parameter set and refuses tiles smaller than the support', () => {
     const psf = new FixedSSChebLinePSF(small);
     const grid = new Tile([20, 12, 14]);

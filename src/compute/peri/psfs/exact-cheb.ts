@@ -7,21 +7,26 @@
  * nodes, each centred on its drift. `execute` is out(z) = Σ_k T_k(ẑ(z))·[field ⊛ c_k](z): one
  * forward real FFT of the tile and one inverse per kernel (circular, kernels zero-padded centred).
  * Kernels are cached per parameter set (a few sets, for finite differences that step back and
- * forth), kernel spectra per tile shape.
+ * forth), kernel spectra per parameter set and tile shape (LRU bounded by bytes).
  */
 import { chebyshevWeights } from '../../psf/chebyshev';
 import { ExactConfocalPsf, driftAt, type DriftLine } from '../../psf/confocal-depth';
 import type { ConfocalScan } from '../../psf/confocal-exact';
 import { Tile, type Vec3 } from '../tile';
-import { chebCombineCpu } from './cheb-combine.cpu';
+import { chebExecuteCpu } from './cheb-execute.cpu';
+import { PeriShapeError } from '../errors';
 import { clipExactValues, exactModel, resolveExactOptions, type ExactPsfOptions, type ResolvedExactOptions } from './exact-options';
 import { PsfBase, asFloat32, wrapCentredKernel } from './psf';
 import { complexMulCpu } from '../../elementwise/elementwise.cpu';
-import { halfShape, planFftCpu, planRfftCpu } from '../../fft/fft';
+import { planRfftCpu } from '../../fft/fft';
+import { OtfCache } from '../../conv/otf-cache';
 
 export type { ExactPsfOptions } from './exact-options';
 
-const KERNEL_CACHE_SIZE = 4;
+/** Parameter sets kept: a Jacobian steps each of the 7 PSF parameters away before restoring them all. */
+const KERNEL_CACHE_SIZE = 12;
+/** Kernel spectra of a few tile shapes (6 half spectra each, ≈ 18 MB at 96×80×96). */
+const SPECTRA_CACHE_BYTES = 256 * 2 ** 20;
 
 export interface ChebyshevKernels {
   readonly psf: ExactConfocalPsf;
@@ -29,12 +34,18 @@ export interface ChebyshevKernels {
   readonly window: readonly [number, number];
   /** c_0..c_{degree−1}, each [support] (z, y, x), centred. */
   readonly coefficients: readonly Float64Array[];
+  /** Σ c_k per kernel (H(1) = Σ_k T_k·Σc_k). */
+  readonly sums: readonly number[];
 }
 
 export abstract class FixedSSChebPSF extends PsfBase {
   readonly settings: ResolvedExactOptions;
   private cache = new Map<string, ChebyshevKernels>();
-  private spectra: { key: string; shape: string; otfs: Float32Array[] } | null = null;
+  /**
+   * Kernel spectra per (parameter set, tile shape), least recently used first out: a Jacobian
+   * steps each PSF parameter away and then restores them all, and the fit convolves on a few shapes.
+   */
+  private readonly spectra = new OtfCache({ maxEntries: 64, maxBytes: SPECTRA_CACHE_BYTES });
   /** PERI fixes zrange at the first set_shape when it was not given. */
   private zWindow: [number, number] | null;
 
@@ -75,7 +86,8 @@ export abstract class FixedSSChebPSF extends PsfBase {
     const s = this.settings;
     const drift = psf.driftLine(Math.max(window[0], geometry.zslab), window[1], s.measurementIterations);
     const coefficients = psf.chebyshevKernels(window, drift, s.chebDegree, s.chebEvals);
-    const entry = { psf, drift, window, coefficients };
+    const sums = coefficients.map((c) => c.reduce((a, b) => a + b, 0));
+    const entry = { psf, drift, window, coefficients, sums };
     if (this.cache.size >= KERNEL_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, entry);
     return entry;
@@ -94,13 +106,11 @@ export abstract class FixedSSChebPSF extends PsfBase {
 
   /** Kernel spectra on a tile shape, for the current values. */
   kernelSpectra(shape: Vec3): Float32Array[] {
-    const key = this.valueKey();
-    const shapeKey = shape.join('x');
-    if (this.spectra?.key === key && this.spectra.shape === shapeKey) return this.spectra.otfs;
-    const plan = planRfftCpu(shape);
-    const otfs = this.kernels().coefficients.map((c) => plan.forward(wrapCentredKernel(c, this.support, shape)));
-    this.spectra = { key, shape: shapeKey, otfs };
-    return otfs;
+    return this.spectra.get(`${this.valueKey()}@${shape.join('x')}`, () => {
+      const plan = planRfftCpu(shape);
+      const otfs = this.kernels().coefficients.map((c) => plan.forward(wrapCentredKernel(c, this.support, shape)));
+      return { value: otfs, bytes: otfs.reduce((b, o) => b + o.byteLength, 0) };
+    });
   }
 
   /** Weights T_k(ẑ(z)) for the tile's z coordinates, [nz × degree]. */
@@ -118,25 +128,22 @@ export abstract class FixedSSChebPSF extends PsfBase {
     return this.kernelSpectra(shape).map((otf) => plan.inverse(product(otf, f)));
   }
 
-  /**
-   * Σ_k T_k(ẑ(z))·[field ⊛ c_k](z). The weights depend on z only, so each product F·C_k is
-   * inverse-transformed along z alone, combined, and the (y, x) inverse is done once: 1 forward and
-   * 1 + 6/3 inverse FFTs' worth of work instead of 1 + 6. Same result as combining `convolutions`.
-   */
+  /** Σ_k T_k(ẑ(z))·[field ⊛ c_k](z) (see cheb-execute.cpu.ts). Same result as combining `convolutions`. */
   execute(field: ArrayLike<number>, tile: Tile): Float32Array {
+    return this.executePlanes(field, tile, 0, tile.shape[0]);
+  }
+
+  /** Planes [z0, z1) of the tile (relative to tile.l) of `execute`, into `out` when given. */
+  executePlanes(field: ArrayLike<number>, tile: Tile, z0: number, z1: number, out?: Float32Array): Float32Array {
     this.checkField(field, tile);
     this.checkSupport(tile, this.support);
-    const shape = tile.shape;
-    const f = planRfftCpu(shape).forward(asFloat32(field));
-    const hs = halfShape(shape);
-    const alongZ = planFftCpu(hs, [0]);
-    const zMixed = this.kernelSpectra(shape).map((otf) => {
-      const p = product(otf, f);
-      alongZ.inverse(p);
-      return p;
-    });
-    const combined = chebCombineCpu(zMixed, this.chebyshevWeights(tile), [hs[0], hs[1], 2 * hs[2]]);
-    return inverseOverXY(combined, shape);
+    const [nz, ny, nx] = tile.shape;
+    if (!(Number.isInteger(z0) && Number.isInteger(z1) && 0 <= z0 && z0 < z1 && z1 <= nz)) {
+      throw new PeriShapeError(`${this.describe()}: planes [${z0}, ${z1}) are not inside the tile's ${nz}`);
+    }
+    const res = out ?? new Float32Array((z1 - z0) * ny * nx);
+    if (res.length !== (z1 - z0) * ny * nx) throw new PeriShapeError(`${this.describe()}: out holds ${res.length} values, the planes ${(z1 - z0) * ny * nx}`);
+    return chebExecuteCpu(asFloat32(field), tile.shape, this.kernelSpectra(tile.shape), this.chebyshevWeights(tile), z0, z1, res);
   }
 
   protected override initialize(): void {
@@ -149,9 +156,8 @@ export abstract class FixedSSChebPSF extends PsfBase {
     if (clipped.length) this.setValues(clipped.map(([n]) => n), clipped.map(([, v]) => v));
   }
 
-  protected invalidate(): void {
-    this.spectra = null;
-  }
+  /** Kernels and spectra are keyed by the values: nothing to drop. */
+  protected invalidate(): void {}
 
   private valueKey(): string {
     const z = this.zrange();
@@ -164,17 +170,6 @@ function product(otf: Float32Array, f: Float32Array): Float32Array {
   const p = f.slice();
   complexMulCpu(otf, p);
   return p;
-}
-
-/** The real array from a half spectrum already inverse-transformed along z: a 2-D inverse real FFT per z plane. */
-function inverseOverXY(zMixed: Float32Array, shape: Vec3): Float32Array {
-  const [nz, ny, nx] = shape;
-  const plan = planRfftCpu([1, ny, nx]);
-  const halfPlane = 2 * ny * (Math.floor(nx / 2) + 1);
-  const plane = ny * nx;
-  const out = new Float32Array(nz * plane);
-  for (let z = 0; z < nz; z++) plan.inverse(zMixed.subarray(z * halfPlane, (z + 1) * halfPlane), out.subarray(z * plane, (z + 1) * plane));
-  return out;
 }
 
 /** Line-scan confocal (the line along x), PERI's 'cheb-linescan-fixedss'. */

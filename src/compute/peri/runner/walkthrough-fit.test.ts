@@ -51,7 +51,7 @@ describe.skipIf(!available)('fitting PERI’s real walkthrough image', () => {
     expect(res.cancelled).toBe(false);
     expect(Math.abs(d.excessKurtosis)).toBeLessThanOrEqual(0.3);
     expect(d.rmsShellScore).toBeLessThanOrEqual(1.5);
-  }, 2_400_000); // ≈ 9.5 min on one quiet core of the 2-core machine (PERI: ≈ 20 min for its tutorial of this size)
+  }, 2_400_000); // ≈ 2.6 min on the 2-core machine (PERI: ≈ 20 min for its tutorial of this size)
 });
 
 if (!available) {

@@ -4,7 +4,8 @@
  * is written back (`inner`), both in padded-grid coordinates.
  */
 import { nextSmoothSize } from '../../fft/smooth';
-import { Tile } from '../tile';
+import { fastFftSize } from '../models/fft-blur';
+import { Tile, type Vec3 } from '../tile';
 import { PeriStateError } from './errors';
 
 export interface UpdateTiles {
@@ -51,4 +52,37 @@ export function growToSmooth(tile: Tile, grid: Tile): Tile {
     if (r[a] > grid.r[a]) [l[a], r[a]] = [l[a] - (r[a] - grid.r[a]), grid.r[a]];
   }
   return new Tile(l, r);
+}
+
+export interface FftTile {
+  /** Where the field is gathered and convolved (contains `valid`). */
+  tile: Tile;
+  /** The FFT shape (≥ tile.shape; the field zero-padded at the high end). */
+  fftShape: Vec3;
+}
+
+/**
+ * Where to convolve a field that is zero outside `support` so that H(field) on `valid` equals the
+ * whole-grid circular convolution, on fast FFT sides. Per axis the tile spans `valid` and the part
+ * of `support` within the kernel's `reach` of it; the FFT length n ≥ that span keeps every alias
+ * (±n) of the support out of reach of `valid`: n ≥ max(supportEnd − valid.l, valid.r − supportStart)
+ * + reach. Null when `valid` ± reach leaves the grid (the grid's wrap-around then matters) or the
+ * support does not reach `valid`.
+ */
+export function linearFftTile(valid: Tile, support: Tile, reach: Vec3, grid: Tile): FftTile | null {
+  if (valid.isEmpty || !grid.includes(valid.pad(reach))) return null;
+  const l: number[] = [];
+  const r: number[] = [];
+  const fftShape: number[] = [];
+  for (let a = 0; a < 3; a++) {
+    const lo = Math.min(valid.l[a], Math.max(support.l[a], valid.l[a] - reach[a]));
+    const hi = Math.max(valid.r[a], Math.min(support.r[a], valid.r[a] + reach[a]));
+    const sl = Math.max(support.l[a], lo);
+    const sr = Math.min(support.r[a], hi);
+    if (sl >= sr) return null;
+    l.push(lo);
+    r.push(hi);
+    fftShape.push(fastFftSize(Math.max(hi - lo, sr - valid.l[a] + reach[a], valid.r[a] + reach[a] - sl)));
+  }
+  return { tile: new Tile(l, r), fftShape: fftShape as Vec3 };
 }

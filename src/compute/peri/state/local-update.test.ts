@@ -62,6 +62,28 @@ describe('local particle updates equal a full redraw (1e-6)', () => {
     expectLocalEqualsFull(st);
   });
 
+  it('FFT PSF with the padding stale: patches only the image, on zero-padded fast FFT shapes', () => {
+    const cfg = smallConfig({ pad: 8, values: {} });
+    cfg.components[4] = { class: 'AnisotropicGaussian', args: { sigmas: [2.4, 1.3] } };
+    cfg.components[1] = { class: 'BarnesStreakLegPoly2P1D', args: { npts: [12, 4], zorder: 2 } };
+    const st = smallState(cfg);
+    const moves: [string[], number[]][] = [[['sph-0-x', 'sph-0-a'], [12.2, 3.3]], [['sph-2-z'], [0.1]], [['ilm-b0-5'], [0.03]], [['sph-4-y'], [12.6]]];
+    for (const [names, values] of moves) {
+      const out = st.update(names, values);
+      expect(out.kind).toBe('local');
+      expect(st.ishape.includes(out.tile!)).toBe(true);
+    }
+    st.addParticles([10, 3, 20], 2.5);
+    expectLocalEqualsFull(st);
+    // once the padding is asked for, updates patch it too (PERI's tiles)
+    const padded = st.paddedModel.slice();
+    const out = st.update(['sph-1-x'], [18.4]);
+    expect(st.ishape.includes(out.tile!)).toBe(false);
+    st.update(['sph-1-x'], [18.9]);
+    expect(maxAbs(st.paddedModel, padded)).toBeLessThan(1e-6);
+    expectLocalEqualsFull(st);
+  });
+
   it('global parameters redraw everything', () => {
     const st = smallState();
     expect(st.update('offset', 0.2).kind).toBe('full');

@@ -11,7 +11,8 @@
  * PSF's reach (a quarter of the padded grid at PERI's pad 24). Inside the image that is the same
  * arithmetic as the whole-grid circular convolution (no tap reaches the wrap-around), so the image
  * values are identical for the separable Gaussian; the padding is filled in on demand
- * (`paddedModel`).
+ * (`paddedModel`). While the padding is stale, a d-equation patches only the image (its FFT
+ * convolution zero-padded to a fast shape, `linearFftTile`): the values there are the same.
  */
 import type { ImageModel } from '../models/image-models';
 import { blurredPreCpu, evaluateStageCpu, postCpu } from '../models/evaluate.cpu';
@@ -23,9 +24,11 @@ import { copyBox } from '../objects/box-copy';
 import { BlurredPreCache } from './blurred-pre';
 import { Scratch } from './scratch';
 import { isPsf, type ComponentSet, type ComponentShare } from './component-set';
-import { fullEvaluationTile, growToSmooth, halfSupport, updateTiles } from './io-tiles';
+import { fullEvaluationTile, growToSmooth, halfSupport, linearFftTile, updateTiles, type FftTile } from './io-tiles';
 import { separableKernels } from '../models/blur';
+import { fftReach } from '../models/fft-blur';
 import { IdentityPSF } from '../psfs/identity';
+import type { Vec3 } from '../tile';
 
 export type UpdateKind = 'none' | 'local' | 'full';
 
@@ -76,10 +79,10 @@ export class ModelEngine {
 
   /** Re-evaluates the model on the image (the padding is left stale, see `paddedModel`). */
   evaluateFull(): void {
-    const region = this.imageRegion();
+    const { tile: region, fftShape } = this.imageRegion();
     this.counts.full++;
     const whole = region.equals(this.grid);
-    const values = this.evaluateReusing(region, whole ? null : this.image, this.scratch.get('out', region.volume));
+    const values = this.evaluateReusing(region, whole ? null : this.image, this.scratch.get('out', region.volume), fftShape);
     if (whole) this.model.set(values);
     else copyBox(values, region, this.model, this.grid, this.image);
     this.paddingStale = !whole;
@@ -92,13 +95,13 @@ export class ModelEngine {
   }
 
   /** The full expression on `tile` into `out`, exact on `valid`, with H(pre) reused when it is still current. */
-  private evaluateReusing(tile: Tile, valid: Tile | null, out: Float32Array): Float32Array {
+  private evaluateReusing(tile: Tile, valid: Tile | null, out: Float32Array, fftShape?: Vec3): Float32Array {
     const stage = this.imageModel.full((c) => this.comps.scalar(c));
     const fields = (ref: string) => this.gatheredField(ref, tile);
     let h = this.blurredPre.get(stage, tile, valid);
     if (!h) {
       const buffers = { pre: this.scratch.get('pre', tile.volume), h: this.blurredPre.buffer(tile.volume) };
-      h = blurredPreCpu(stage, tile, fields, this.comps.psf(), { valid: valid ?? undefined }, buffers);
+      h = blurredPreCpu(stage, tile, fields, this.comps.psf(), { valid: valid ?? undefined, fftShape }, buffers);
       this.blurredPre.set(stage, tile, valid, h);
     }
     return postCpu(stage, h, fields, out);
@@ -116,16 +119,37 @@ export class ModelEngine {
   }
 
   /**
-   * The tile a full evaluation needs: the image grown by the PSF's half support, rounded up to
-   * FFT-friendly sides for FFT PSFs; the whole grid when that does not fit inside it (the circular
-   * convolution over the grid would then wrap into the image).
+   * The tile a full evaluation needs: the image grown by the PSF's reach (FFT PSFs: convolved on a
+   * fast FFT shape, zero-padded) or half support (others, FFT PSFs of unknown reach: rounded up to
+   * smooth sides); the whole grid when that does not fit inside it (the circular convolution over
+   * the grid would then wrap into the image).
    */
-  private imageRegion(): Tile {
-    if (this.image.equals(this.grid)) return this.grid;
+  private imageRegion(): { tile: Tile; fftShape?: Vec3 } {
+    if (this.image.equals(this.grid)) return { tile: this.grid };
+    const reach = this.linearReach();
+    const linear = reach && linearFftTile(this.image, this.grid, reach, this.grid);
+    if (linear) return linear;
     const psf = this.imageModel.usesPsf ? this.comps.psf() : null;
     const region = this.image.pad(halfSupport(psf ? psf.getPaddingSize(this.image) : null));
-    if (!this.grid.includes(region)) return this.grid;
-    return this.fftBlur() ? growToSmooth(region, this.grid) : region;
+    if (!this.grid.includes(region)) return { tile: this.grid };
+    return { tile: this.fftBlur() ? growToSmooth(region, this.grid) : region };
+  }
+
+  /** The kernel reach of an FFT-convolved PSF that can be zero-padded (see models/fft-blur.ts). */
+  private linearReach(): Vec3 | null {
+    return this.fftBlur() ? fftReach(this.comps.psf()!) : null;
+  }
+
+  /**
+   * While the padding is stale (only the image is read), a d-equation's patch needs only the image
+   * part of `inner`: its convolution tile and FFT shape, or null to patch all of `inner` as PERI.
+   */
+  private imagePatch(tile: Tile, inner: Tile): (FftTile & { patch: Tile }) | null {
+    const reach = this.paddingStale ? this.linearReach() : null;
+    if (!reach) return null;
+    const patch = Tile.intersection(inner, this.image);
+    const linear = linearFftTile(patch, tile, reach, this.grid);
+    return linear && { ...linear, patch };
   }
 
   /**
@@ -152,6 +176,11 @@ export class ModelEngine {
     this.counts.local++;
     if (diff) {
       this.counts.localDiff++;
+      const fast = this.imagePatch(tile, inner);
+      if (fast) {
+        const src = this.differenceOn(shares[0], diff, fast.tile, { valid: fast.patch, fftShape: fast.fftShape });
+        return { kind: 'local', patch: { src, srcTile: fast.tile, patch: fast.patch, mode: 'add' } };
+      }
       return { kind: 'local', patch: { src: this.differenceOn(shares[0], diff, outer), srcTile: outer, patch: inner, mode: 'add' } };
     }
     shares.forEach((s) => s.comp.update(s.names, s.values));
@@ -176,7 +205,7 @@ export class ModelEngine {
   }
 
   /** Updates the component and evaluates its d-equation on `outer` with dX = X_new − X_old. */
-  private differenceOn(share: ComponentShare, stage: ModelStage, outer: Tile): Float32Array {
+  private differenceOn(share: ComponentShare, stage: ModelStage, outer: Tile, blur: { valid?: Tile; fftShape?: Vec3 } = {}): Float32Array {
     const comp = share.comp;
     const field = this.changingField(share);
     const n = outer.volume;
@@ -185,7 +214,7 @@ export class ModelEngine {
     const d = field(outer, this.scratch.get('diff', n));
     for (let i = 0; i < n; i++) d[i] -= before[i];
     const buffers = { pre: this.scratch.get('pre', n), h: this.scratch.get('h', n) };
-    return evaluateStageCpu(stage, outer, this.fieldsOn(outer, new Map([['diff', d]])), this.comps.psf(), { skipZeros: true }, buffers);
+    return evaluateStageCpu(stage, outer, this.fieldsOn(outer, new Map([['diff', d]])), this.comps.psf(), { skipZeros: true, ...blur }, buffers);
   }
 
   /** The part of a category's field that the share can change: in a collection, the members it touches. */
