@@ -50,7 +50,7 @@ describe('mixed-radix JS FFT (2·3·5·7-smooth lengths PFFFT cannot do)', () =>
     expect(y.subarray(2 * 3 * ny * nx)).toEqual(x.subarray(2 * 3 * ny * nx));
   });
 
-  const shapes: Shape3[] = [[7, 14, 28], [6, 112, 10], [3, 21, 112], [49, 2, 30]];
+  const shapes: Shape3[] = [[7, 14, 28], [6, 112, 10], [3, 21, 112], [49, 2, 30], [14, 28, 56], [112, 3, 7], [2, 224, 5]];
   it.each(shapes)('3-D %i×%i×%i through planFftCpu: every axis (contiguous and strided)', (...s) => {
     const shape = s as Shape3;
     for (const axes of [[0, 1, 2], [0], [1], [2]] as FftAxis[][]) {
