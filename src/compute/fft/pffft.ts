@@ -11,6 +11,8 @@ const PFFFT_REAL = 0;
 const PFFFT_COMPLEX = 1;
 export const PFFFT_FORWARD = 0;
 export const PFFFT_BACKWARD = 1;
+/** Complex values per `scaleTo` chunk (a length both builds take). */
+const SCALE_CHUNK = 1024;
 
 /** One WebAssembly instance of PFFFT with its cached setups and one growable scratch area. */
 export class PffftInstance {
@@ -19,7 +21,17 @@ export class PffftInstance {
   private scratchPtr = 0;
   private scratchBytes = 0;
 
-  constructor(readonly wasm: PffftWasmModule, readonly simd: boolean) {}
+  /** Complex setup of SCALE_CHUNK and a vector of 1 + 0i in this build's layout (SIMD: 4 re, 4 im),
+   *  made up front: allocating later could grow the heap under a caller's views. */
+  private readonly scaler: { setup: number; ones: number };
+
+  constructor(readonly wasm: PffftWasmModule, readonly simd: boolean) {
+    const ones = this.permanent(8 * SCALE_CHUNK);
+    const lane = simd ? 4 : 1;
+    const h = this.heap();
+    for (let f = 0; f < 2 * SCALE_CHUNK; f++) h[(ones >> 2) + f] = Math.floor(f / lane) % 2 === 0 ? 1 : 0;
+    this.scaler = { setup: this.setup(SCALE_CHUNK), ones };
+  }
 
   /** Complex setup for length n (cached for the life of the page/process). */
   setup(n: number): number {
@@ -71,6 +83,27 @@ export class PffftInstance {
     this.wasm._pffft_zconvolve_accumulate(setup, a, b, ab, scale);
   }
 
+  /**
+   * dst = src·scale for `floats` floats (16-byte aligned byte addresses, dst ≠ src; both may lie in
+   * the scratch), rounded as the float64 product. When the scale is a power of 2 (1/N of power-of-2
+   * lengths) the float32 product is exact, and PFFFT's SIMD spectrum product `ab += a·b·s` with
+   * b = 1 + 0i (a·1 − a'·0 = a exactly) into a zeroed dst does it over chunks of SCALE_CHUNK complex
+   * values (−0 becomes +0; ∞ becomes NaN); 128³ ifftn minus fftn: 1.7–2.1 ms with a scaled JS
+   * scatter, 1.3–1.4 ms this way. Other scales, which a float32 s cannot hold exactly (a two-term
+   * split still measured +2 % relative L2 error), and the remainder run in JS.
+   */
+  scaleTo(src: number, dst: number, floats: number, scale: number): void {
+    const heap = this.heap();
+    const pow2 = Math.fround(scale) === scale && Number.isInteger(Math.log2(scale));
+    const whole = pow2 ? floats - (floats % (2 * SCALE_CHUNK)) : 0;
+    if (whole > 0) {
+      const { setup, ones } = this.scaler;
+      heap.fill(0, dst >> 2, (dst >> 2) + whole);
+      for (let f = 0; f < whole; f += 2 * SCALE_CHUNK) this.wasm._pffft_zconvolve_accumulate(setup, src + 4 * f, ones, dst + 4 * f, scale);
+    }
+    for (let f = whole, s = src >> 2, d = dst >> 2; f < floats; f++) heap[d + f] = heap[s + f] * scale;
+  }
+
   /** A 16-byte aligned block that lives as long as the page/process (tables of cached engines). */
   permanent(bytes: number): number {
     const ptr = this.wasm._pffft_aligned_malloc(bytes);
@@ -81,6 +114,11 @@ export class PffftInstance {
   /** In-place ordered complex transform of the line at byte address `ptr` (unnormalised). */
   transform(setup: number, ptr: number, work: number, direction: number): void {
     this.wasm._pffft_transform_ordered(setup, ptr, ptr, work, direction);
+  }
+
+  /** Ordered transform from byte address `src` to `dst` (both 16-byte aligned; unnormalised). */
+  transformTo(setup: number, src: number, dst: number, work: number, direction: number): void {
+    this.wasm._pffft_transform_ordered(setup, src, dst, work, direction);
   }
 }
 

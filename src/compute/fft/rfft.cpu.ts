@@ -54,15 +54,17 @@ export function planRfftCpu(shape: Shape3): RfftPlanCpu {
     inverse(half, real = new Float32Array(nReal)) {
       checkLength(half, nHalf, `half spectrum ${what}`);
       checkLength(real, nReal, `real array ${what}`);
-      // y and z into a plan-owned array (half stays untouched); the whole 1/N is applied on the
-      // way out of the x pass.
+      // y and z into a shared work array (half stays untouched). The whole 1/N is applied once:
+      // on the JS mixed-radix x pass, folded into its last stage; before PFFFT's real rows, in
+      // the y/z pass's copy out of the heap (so the rows leave the heap by memcpy).
+      const scale = 1 / nReal;
+      const scaleYz = realPffft && outer.length > 0;
       let spectrum = half;
       if (outer.length > 0) {
         spectrum = inverseWork(nHalf);
-        transformCpu(half, spectrum, hs, outer, true, 1);
+        transformCpu(half, spectrum, hs, outer, true, scaleYz ? scale : 1);
       }
-      const scale = 1 / nReal;
-      if (realPffft) realRowsInversePffft(nx, spectrum, real, rows, scale);
+      if (realPffft) realRowsInversePffft(nx, spectrum, real, rows, scaleYz ? 1 : scale);
       else if (fx instanceof MixedRadixLine) realPairsInverse(fx.plan, spectrum, real, rows, scale);
       else if (fx) realRowsInverse(fx, spectrum, real, rows, scale);
       else for (let r = 0; r < rows; r++) real[r] = spectrum[2 * r] * scale;
