@@ -11,7 +11,7 @@
  * Evaluators (and so the Bessel tables) are built once per parameter set.
  */
 import { chebyshevCoefficients, chebyshevNodes, type Window } from './chebyshev';
-import { ConfocalPsfEvaluator, type ConfocalOptics } from './confocal-exact';
+import { ConfocalPsfEvaluator, type ConfocalOptics, type EvaluatorOptions } from './confocal-exact';
 import { OpticsError } from './vectorial';
 
 export interface ConfocalGeometry {
@@ -59,11 +59,12 @@ export class ExactConfocalPsf {
     readonly optics: ConfocalOptics,
     readonly geometry: ConfocalGeometry,
     readonly support: Support3,
+    opts: EvaluatorOptions = {},
   ) {
     checkSupport(support);
     checkGeometry(geometry);
     const half = (n: number) => Float64Array.from({ length: (n + 1) / 2 }, (_, i) => this.p2k(i));
-    this.evaluator = new ConfocalPsfEvaluator(optics, { x: half(support[2]), y: half(support[1]) });
+    this.evaluator = new ConfocalPsfEvaluator(optics, { x: half(support[2]), y: half(support[1]) }, opts);
     const hz = (support[0] - 1) / 2;
     this.zIndex = Float64Array.from({ length: support[0] }, (_, i) => i - hz);
   }
@@ -88,22 +89,31 @@ export class ExactConfocalPsf {
 
   /** Axial centre of mass (pixels) of the slice at z, re-centred `iterations` times. */
   measureDrift(z: number, iterations = 11): number {
-    const [nz, ny, nx] = this.support;
-    const plane = ny * nx;
+    // Near convergence the estimate repeats (a zero or ±1-ulp correction): reuse its correction.
+    const corrections = new Map<number, number>();
     let drift = 0;
     for (let it = 0; it < iterations; it++) {
-      const psf = this.slice(z, drift);
-      let moment = 0;
-      let total = 0;
-      for (let k = 0; k < nz; k++) {
-        let s = 0;
-        for (let i = k * plane; i < (k + 1) * plane; i++) s += psf[i];
-        moment += this.zIndex[k] * s;
-        total += s;
-      }
-      drift += moment / total;
+      let correction = corrections.get(drift);
+      if (correction === undefined) corrections.set(drift, (correction = this.axialCentre(z, drift)));
+      drift += correction;
     }
     return drift;
+  }
+
+  /** Axial centre of mass (pixels, from the centre plane) of slice(z, offset). */
+  private axialCentre(z: number, offset: number): number {
+    const [nz, ny, nx] = this.support;
+    const plane = ny * nx;
+    const psf = this.slice(z, offset);
+    let moment = 0;
+    let total = 0;
+    for (let k = 0; k < nz; k++) {
+      let s = 0;
+      for (let i = k * plane; i < (k + 1) * plane; i++) s += psf[i];
+      moment += this.zIndex[k] * s;
+      total += s;
+    }
+    return moment / total;
   }
 
   /**

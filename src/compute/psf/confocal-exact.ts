@@ -9,7 +9,11 @@
  * spectrum k_j = |kfki + sigkf·√2·t_j| (weights normalised) when polychromatic.
  * Coordinates in 1/k_in units; the result is normalised to unit sum. Only the quadrant x, y ≥ 0 is
  * computed and mirrored (the x → −x, y → −y symmetry PERI uses), so grids are odd and centred.
+ * Speed (same values bit for bit): each distinct ρ is evaluated once (on the quadrant, ρ(x, y) =
+ * ρ(y, x) where the grids share a step), with the packed, real-when-possible focal integrals of
+ * focal-packed.ts; `reference: true` evaluates every point with the plain `focalIntensities`.
  */
+import { distinctValues, focalIntensitiesPacked, packPhase, packRadial, type PackedRadial } from './focal-packed';
 import { gaussHermite, lineScanQuadrature } from './quadrature';
 import {
   OpticsError,
@@ -63,8 +67,20 @@ export interface QuadrantGrid {
   y: Float64Array;
 }
 
+export interface EvaluatorOptions {
+  /** The plain twin: every grid point evaluated with `focalIntensities` (the tests' reference). */
+  reference?: boolean;
+}
+
+/** Radial tables of the distinct ρ of a set of points, and each point's row among them. */
+interface RadialSet {
+  index: Int32Array;
+  plain: RadialTable;
+  packed: PackedRadial | null;
+}
+
 interface IlluminationTable {
-  radial: RadialTable;
+  radial: RadialSet;
   /** cos 2(φ − polar) per radial row. */
   cos2phi: Float64Array;
   /** Weight per radial row (line: 2·w_p·w_a; pinhole: 1). */
@@ -76,20 +92,28 @@ interface IlluminationTable {
 export class ConfocalPsfEvaluator {
   readonly rule: AngularRule;
   readonly spectrum: DetectionSpectrum;
-  private readonly det: RadialTable[];
+  private readonly det: RadialSet[];
   private readonly ilm: IlluminationTable;
   private readonly nxq: number;
   private readonly nyq: number;
 
-  constructor(readonly optics: ConfocalOptics, readonly grid: QuadrantGrid) {
+  private readonly reference: boolean;
+
+  constructor(readonly optics: ConfocalOptics, readonly grid: QuadrantGrid, opts: EvaluatorOptions = {}) {
     if (grid.x[0] !== 0 || grid.y[0] !== 0) throw new OpticsError('quadrant grids must start at 0 (odd, centred PSF grids)');
+    this.reference = opts.reference ?? false;
     this.rule = angularRule(optics);
     this.spectrum = detectionSpectrum(optics.kfki, optics.sigkf, optics.nkpts ?? 3);
     this.nxq = grid.x.length;
     this.nyq = grid.y.length;
     const rho = new Float64Array(this.nxq * this.nyq);
     for (let y = 0; y < this.nyq; y++) for (let x = 0; x < this.nxq; x++) rho[y * this.nxq + x] = Math.hypot(grid.x[x], grid.y[y]);
-    this.det = Array.from(this.spectrum.k, (k) => radialTable(this.rule, rho.map((r) => r * k)));
+    const tables = new Map<number, RadialSet>();
+    this.det = Array.from(this.spectrum.k, (k) => {
+      const set = (this.reference ? undefined : tables.get(k)) ?? this.radialSet(rho.map((r) => r * k));
+      tables.set(k, set);
+      return set;
+    });
     this.ilm = optics.scan === 'line' ? this.lineIllumination() : this.pinholeIllumination(rho);
   }
 
@@ -98,39 +122,60 @@ export class ConfocalPsfEvaluator {
     const nz = z.length;
     const nq = this.nxq * this.nyq;
     const hilm = this.illumination(z, zint);
-    const hdet = new Float64Array(nz * nq);
-    const withK3 = this.optics.includeK3Det ?? true;
-    this.spectrum.k.forEach((k, j) => {
-      const phase = phaseTable(this.rule, Array.from(z, (v) => v * k), zint * k, false);
-      const { hsym } = focalIntensities(this.det[j], phase, false, withK3);
-      const w = this.spectrum.w[j];
-      for (let i = 0; i < hdet.length; i++) hdet[i] += w * hsym[i];
-    });
-    const perY = this.optics.scan === 'line';
-    for (let k = 0; k < nz; k++) {
-      for (let y = 0; y < this.nyq; y++) {
-        for (let x = 0; x < this.nxq; x++) {
-          const q = k * nq + y * this.nxq + x;
-          hdet[q] *= perY ? hilm[k * this.nyq + y] : hilm[q];
+    const hdet = this.detection(z, zint);
+    if (this.optics.scan === 'line') {
+      for (let k = 0; k < nz; k++) {
+        for (let y = 0; y < this.nyq; y++) {
+          const f = hilm[k * this.nyq + y];
+          const row = k * nq + y * this.nxq;
+          for (let x = 0; x < this.nxq; x++) hdet[row + x] *= f;
         }
       }
+    } else {
+      for (let q = 0; q < hdet.length; q++) hdet[q] *= hilm[q];
     }
     return this.mirror(hdet, nz);
+  }
+
+  /** Detection Σ_j w_j·h_sym(k_j·) on the quadrant [nz × ny_q·nx_q]; equal k_j (sigkf = 0) evaluated once. */
+  private detection(z: ArrayLike<number>, zint: number): Float64Array {
+    const nz = z.length;
+    const nq = this.nxq * this.nyq;
+    const hdet = new Float64Array(nz * nq);
+    const withK3 = this.optics.includeK3Det ?? true;
+    const done = new Map<number, Float64Array>();
+    this.spectrum.k.forEach((k, j) => {
+      const set = this.det[j];
+      let hsym = this.reference ? undefined : done.get(k);
+      if (!hsym) {
+        const phase = phaseTable(this.rule, Array.from(z, (v) => v * k), zint * k, false);
+        hsym = this.intensities(set, phase, false, withK3).hsym;
+        done.set(k, hsym);
+      }
+      const w = this.spectrum.w[j];
+      const { index } = set;
+      const nRho = set.plain.nRho;
+      for (let s = 0; s < nz; s++) {
+        for (let q = 0; q < nq; q++) hdet[s * nq + q] += w * hsym[s * nRho + index[q]];
+      }
+    });
+    return hdet;
   }
 
   /** Illumination [nz × ny_q] (line scan: per y ≥ 0) or [nz × ny_q·nx_q] (pinhole: per quadrant point). */
   illumination(z: ArrayLike<number>, zint: number): Float64Array {
     const { radial, cos2phi, weight, rowsPer } = this.ilm;
     const phase = phaseTable(this.rule, z, zint, true);
-    const { hsym, hasym } = focalIntensities(radial, phase, true, true);
-    const nRho = radial.nRho;
-    const nOut = nRho / rowsPer;
+    const { hsym, hasym } = this.intensities(radial, phase, true, true);
+    const { index } = radial;
+    const nRho = radial.plain.nRho;
+    const nOut = index.length / rowsPer;
     const out = new Float64Array(z.length * nOut);
     for (let k = 0; k < z.length; k++) {
       for (let o = 0; o < nOut; o++) {
         let acc = 0;
         for (let r = o * rowsPer; r < (o + 1) * rowsPer; r++) {
-          const at = k * nRho + r;
+          const at = k * nRho + index[r];
           acc += weight[r] * (hsym[at] + cos2phi[r] * hasym![at]);
         }
         out[k * nOut + o] = acc;
@@ -162,7 +207,7 @@ export class ConfocalPsfEvaluator {
         }
       }
     }
-    return { radial: radialTable(this.rule, rho), cos2phi, weight, rowsPer };
+    return { radial: this.radialSet(rho), cos2phi, weight, rowsPer };
   }
 
   private pinholeIllumination(rho: Float64Array): IlluminationTable {
@@ -170,7 +215,18 @@ export class ConfocalPsfEvaluator {
     for (let y = 0; y < this.nyq; y++) {
       for (let x = 0; x < this.nxq; x++) cos2phi[y * this.nxq + x] = Math.cos(2 * Math.atan2(this.grid.y[y], this.grid.x[x]));
     }
-    return { radial: radialTable(this.rule, rho), cos2phi, weight: new Float64Array(rho.length).fill(1), rowsPer: 1 };
+    return { radial: this.radialSet(rho), cos2phi, weight: new Float64Array(rho.length).fill(1), rowsPer: 1 };
+  }
+
+  private radialSet(rho: Float64Array): RadialSet {
+    const { values, index } = this.reference ? { values: rho, index: Int32Array.from(rho, (_, i) => i) } : distinctValues(rho);
+    const plain = radialTable(this.rule, values);
+    return { index, plain, packed: this.reference ? null : packRadial(plain) };
+  }
+
+  private intensities(set: RadialSet, phase: { re: Float64Array; im: Float64Array }, wantAsym: boolean, withK3: boolean) {
+    if (!set.packed) return focalIntensities(set.plain, phase, wantAsym, withK3);
+    return focalIntensitiesPacked(set.packed, packPhase(phase, this.rule.n), wantAsym, withK3);
   }
 
   /** Quadrant [nz, nyq, nxq] → full grid [nz, 2nyq − 1, 2nxq − 1], normalised to unit sum. */

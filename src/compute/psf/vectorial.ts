@@ -156,7 +156,8 @@ export function phaseTable(rule: AngularRule, z: ArrayLike<number>, zint: number
       let fi = 0;
       if (rule.axialImag[i]) fi = -Math.abs(depth * rule.axial[i]);
       else fr -= depth * rule.axial[i];
-      const amp = Math.exp(fi) * (apodize ? rule.sqrtCos[i] : 1);
+      const apod = apodize ? rule.sqrtCos[i] : 1;
+      const amp = fi === 0 ? apod : Math.exp(fi) * apod; // exp(0)·a = a exactly
       re[k * n + i] = amp * Math.cos(fr);
       im[k * n + i] = -amp * Math.sin(fr);
     }

@@ -86,7 +86,7 @@ export abstract class FixedSSChebPSF extends PsfBase {
     const s = this.settings;
     const drift = psf.driftLine(Math.max(window[0], geometry.zslab), window[1], s.measurementIterations);
     const coefficients = psf.chebyshevKernels(window, drift, s.chebDegree, s.chebEvals);
-    const sums = coefficients.map((c) => c.reduce((a, b) => a + b, 0));
+    const sums = coefficients.map(total);
     const entry = { psf, drift, window, coefficients, sums };
     if (this.cache.size >= KERNEL_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, entry);
@@ -163,6 +163,13 @@ export abstract class FixedSSChebPSF extends PsfBase {
     const z = this.zrange();
     return `${this.values.join(',')}|${z.join(',')}`;
   }
+}
+
+/** Σ c_i in index order. */
+function total(c: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < c.length; i++) s += c[i];
+  return s;
 }
 
 /** otf · f as a new half spectrum. */
