@@ -7,18 +7,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ExactConfocalPsf, type ConfocalGeometry } from './confocal-depth';
 import type { ConfocalOptics } from './confocal-exact';
+import { relL2 } from '../fft/fft64.reference';
 
 const SUPPORT = [35, 17, 25] as const;
-
-function relL2(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < b.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / den);
-}
 
 const CASES: [string, ConfocalOptics, ConfocalGeometry][] = [
   ['PERI tutorial (line, polychromatic)', { scan: 'line', alpha: 1.17, n2n1: 0.98, kfki: 1.07, sigkf: -0.33, nkpts: 3 }, { pxsize: 0.125, laserWavelength: 0.45, zslab: -29.3, zscale: 0.89 }],

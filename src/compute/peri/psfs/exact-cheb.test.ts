@@ -9,16 +9,7 @@ import { SKIP_NO_PERI_DATA, hasPeriData, readPeriJson, readPeriTiff } from '../t
 import { Tile } from '../tile';
 import { chebCombineCpu } from './cheb-combine.cpu';
 import { FixedSSChebLinePSF, FixedSSChebPinholePSF } from './exact-cheb';
-
-function relL2(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < b.length; i++) {
-    num += (a[i] - b[i]) ** 2;
-    den += b[i] ** 2;
-  }
-  return Math.sqrt(num / den);
-}
+import { relL2 } from '../../fft/fft64.reference';
 
 interface ExactParams {
   params: Record<string, number>;
