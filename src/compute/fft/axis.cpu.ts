@@ -16,17 +16,13 @@ const CONTIGUOUS_BLOCK_VALUES = 16384;
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
- * Unnormalised transform of every line along `axis` from `src` to `dst` (may be the same array);
- * both hold one complex value per float64. `scale` multiplies the result: folded into the last
- * stage on the JS mixed-radix engine, into the copy out of the heap on the others.
+ * Unnormalised transform of every line along `axis` (of length > 1: callers pass only the active
+ * axes) from `src` to `dst` (may be the same array); both hold one complex value per float64.
+ * `scale` multiplies the result: folded into the last stage on the JS mixed-radix engine, into the
+ * copy out of the heap on the others.
  */
-export function transformAxisCpu(src: Float64Array, dst: Float64Array, shape: Shape3, axis: FftAxis, inverse: boolean, scale = 1): void {
+export function transformAxisCpu(src: Float64Array, dst: Float64Array, shape: Shape3, axis: FftAxis, inverse: boolean, scale: number): void {
   const { n, stride, inner, count } = axisLines(shape, axis);
-  if (n === 1) {
-    if (scale !== 1) scaleInto(f32(src), f32(dst), scale);
-    else if (src !== dst) dst.set(src);
-    return;
-  }
   const fft = lineFft(n);
   if (fft instanceof MixedRadixLine) {
     transformAxisMixedRadix(fft, src, dst, n, stride, inner, count, inverse, scale);
@@ -71,11 +67,6 @@ export function transformAxisCpu(src: Float64Array, dst: Float64Array, shape: Sh
 }
 
 const f32 = (a: Float64Array) => new Float32Array(a.buffer, a.byteOffset, 2 * a.length);
-
-/** dst[i] = src[i]·scale for i < src.length. */
-function scaleInto(src: Float32Array, dst: Float32Array, scale: number): void {
-  for (let i = 0; i < src.length; i++) dst[i] = src[i] * scale;
-}
 
 function transformAxisMixedRadix(fft: MixedRadixLine, src: Float64Array, dst: Float64Array,
   n: number, stride: number, inner: number, count: number, inverse: boolean, scale: number): void {

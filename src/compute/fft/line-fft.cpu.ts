@@ -1,14 +1,15 @@
 /**
- * 1-D complex FFT engines for the CPU twin. Each transforms a block of contiguous complex lines that
- * sit in the WebAssembly heap of its PFFFT instance (the axis driver gathers them there):
+ * 1-D complex FFT engines for the CPU twin. The heap engines (`LineFft`) transform a block of
+ * contiguous complex lines that sit in the WebAssembly heap of their PFFFT instance (the axis driver
+ * gathers them there):
  * - PFFFT directly for the lengths it takes (2 and 4·2^a·3^b·5^c; SIMD build for multiples of 16),
- * - a pure-JS mixed-radix Stockham FFT over blocks of lines (mixed-radix.cpu.ts) for the other
- *   2·3·5·7-smooth lengths (factor 7, odd, 2 mod 4), which the axis driver may also call directly
- *   on the array (`MixedRadixLine.plan`) without the copy to the heap,
  * - Bluestein (chirp-z) for any other length, on top of a padded PFFFT transform.
+ * The other 2·3·5·7-smooth lengths (factor 7, odd, 2 mod 4) get a `MixedRadixLine`: the pure-JS
+ * mixed-radix Stockham FFT over blocks of lines (mixed-radix.cpu.ts), which its callers run
+ * directly on their arrays (`MixedRadixLine.plan`) without the copy to the heap.
  * Transforms are unnormalised in both directions; the plan applies 1/N once.
  */
-import { MixedRadixPlan, transformLines } from './mixed-radix.cpu';
+import { MixedRadixPlan } from './mixed-radix.cpu';
 import { PFFFT_BACKWARD, PFFFT_FORWARD, pffftFor, pffftSimd, pffftSupports, type PffftInstance } from './pffft';
 import { isSmoothSize } from './smooth';
 
@@ -38,19 +39,15 @@ class PffftLine implements LineFft {
   }
 }
 
-/** Mixed-radix Stockham in JS on lines in the heap (columns gathered from and scattered back to it). */
-export class MixedRadixLine implements LineFft {
-  readonly instance = pffftSimd;
-  readonly workBytes = 0;
+/**
+ * Mixed-radix Stockham in JS: not a heap engine. Its callers run `plan` on their own arrays (the axis
+ * driver through transformLines, the real x pass through real-pairs.cpu.ts), so no copy to the heap.
+ */
+export class MixedRadixLine {
   readonly plan: MixedRadixPlan;
 
   constructor(readonly n: number) {
     this.plan = new MixedRadixPlan(n);
-  }
-
-  run(lines: number, count: number, inverse: boolean): void {
-    const heap = this.instance.heap();
-    transformLines(this.plan, heap, heap, { start: lines >> 3, lineStride: this.n, elemStride: 1, count }, inverse);
   }
 }
 
@@ -158,10 +155,10 @@ export function bluesteinChirp(n: number): Float64Array {
  */
 export const MIXED_RADIX_MAX = 4096;
 
-const engines = new Map<number, LineFft>();
+const engines = new Map<number, LineFft | MixedRadixLine>();
 
 /** The (cached) engine for complex lines of length n ≥ 2. */
-export function lineFft(n: number): LineFft {
+export function lineFft(n: number): LineFft | MixedRadixLine {
   let e = engines.get(n);
   if (!e) {
     if (pffftSupports(n)) e = new PffftLine(n);

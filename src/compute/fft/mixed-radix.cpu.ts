@@ -6,6 +6,7 @@
  * computed in float64, butterflies run in float64, stages store float32 (as PFFFT does). The first
  * stage reads the caller's array and the last writes it, whatever the strides (no transposes).
  */
+import { radixScheduleOf } from './radix';
 import { isSmoothSize } from './smooth';
 import { radixStage, type Side } from './mixed-radix-stages.cpu';
 
@@ -17,15 +18,7 @@ const RADICES = [7, 4, 2, 3, 5] as const;
 
 export function mixedRadixSchedule(n: number): number[] {
   if (!isSmoothSize(n) || n < 2) throw new Error(`mixed-radix FFT: ${n} is not a 2·3·5·7-smooth length ≥ 2`);
-  const out: number[] = [];
-  let m = n;
-  for (const r of RADICES) {
-    while (m % r === 0) {
-      out.push(r);
-      m /= r;
-    }
-  }
-  return out;
+  return radixScheduleOf(n, RADICES);
 }
 
 interface Stage {

@@ -111,14 +111,12 @@ export class PffftInstance {
     return ptr;
   }
 
-  /** In-place ordered complex transform of the line at byte address `ptr` (unnormalised). */
-  transform(setup: number, ptr: number, work: number, direction: number): void {
-    this.wasm._pffft_transform_ordered(setup, ptr, ptr, work, direction);
-  }
-
-  /** Ordered transform from byte address `src` to `dst` (both 16-byte aligned; unnormalised). */
-  transformTo(setup: number, src: number, dst: number, work: number, direction: number): void {
-    this.wasm._pffft_transform_ordered(setup, src, dst, work, direction);
+  /**
+   * Ordered transform of the line at byte address `ptr` into `dst` (in place by default; both
+   * 16-byte aligned; unnormalised).
+   */
+  transform(setup: number, ptr: number, work: number, direction: number, dst = ptr): void {
+    this.wasm._pffft_transform_ordered(setup, ptr, dst, work, direction);
   }
 }
 

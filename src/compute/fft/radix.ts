@@ -1,4 +1,4 @@
-/** Radix schedules and twiddle tables of the WGSL mixed-radix FFT. */
+/** Radix schedules and twiddle tables of the WGSL mixed-radix FFT (the schedule loop also serves the JS one). */
 import { isSmoothSize } from './smooth';
 
 /** Butterflies the WGSL kernels implement (butterflies.wgsl). */
@@ -10,9 +10,17 @@ const RADICES = [8, 4, 2, 7, 5, 3] as const;
  */
 export function radixSchedule(n: number): number[] {
   if (!isSmoothSize(n)) throw new Error(`radixSchedule: ${n} is not 2·3·5·7-smooth`);
+  return radixScheduleOf(n, RADICES);
+}
+
+/**
+ * Radices of n in the order `radices` lists them, each repeated while it divides what is left
+ * (shared by the WGSL schedule above and the JS mixed-radix engine's); n must factor over them.
+ */
+export function radixScheduleOf(n: number, radices: readonly number[]): number[] {
   const out: number[] = [];
   let m = n;
-  for (const r of RADICES) {
+  for (const r of radices) {
     while (m % r === 0) {
       out.push(r);
       m /= r;

@@ -26,7 +26,7 @@ export function realRowsForwardPffft(n: number, real: Float32Array, half: Float3
     for (let b = 0; b < nb; b++) {
       const o = o0 + nh2 * b;
       const odd = b & 1;
-      pffftSimd.transformTo(setup, lines + 4 * n * b, 4 * (o + 2 * odd), work, PFFFT_FORWARD);
+      pffftSimd.transform(setup, lines + 4 * n * b, work, PFFFT_FORWARD, 4 * (o + 2 * odd));
       if (odd) heap.copyWithin(o, o + 2, o + nh2);
       // [F0, F(n/2), Re F1, …] → [F0, 0, Re F1, …, F(n/2), 0]
       heap[o + n] = heap[o + 1];
@@ -57,7 +57,7 @@ export function realRowsInversePffft(n: number, half: Float32Array, real: Float3
       const odd = b & 1;
       heap[o + 1] = heap[o + n];
       if (odd) heap.copyWithin(o + 2, o, o + n);
-      pffftSimd.transformTo(setup, 4 * (o + 2 * odd), lines + 4 * n * b, work, PFFFT_BACKWARD);
+      pffftSimd.transform(setup, 4 * (o + 2 * odd), work, PFFFT_BACKWARD, lines + 4 * n * b);
     }
     const dst = r0 * n;
     if (scale === 1) real.set(heap.subarray(h0, h0 + nb * n), dst);

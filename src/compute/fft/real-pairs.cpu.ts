@@ -55,26 +55,34 @@ export function realPairsForward(plan: MixedRadixPlan, real: Float32Array, half:
 }
 
 /**
- * A[k] = (Z[k] + conj Z[n−k])/2 into row `row0 + 2b`, B[k] = (Z[k] − conj Z[n−k])/2i into the row
- * after it (when `withB`), for the `cols` pairs of the column block.
+ * separateHalves for the `cols` pairs of the column block: pair b into row `row0 + 2b` and, when
+ * `withB`, the row after it.
  */
 function separate(z: Float32Array, cols: number, n: number, half: Float32Array, row0: number, withB: boolean): void {
   const nh = (n >> 1) + 1;
-  const step = 2 * cols;
   for (let b = 0; b < cols; b++) {
     const outA = 2 * (row0 + 2 * b) * nh;
-    const outB = withB ? outA + 2 * nh : -1;
-    let i = 2 * b;
-    let c = 2 * b + n * step; // Z[n − k]; Z[n] is Z[0]
-    for (let k = 0; k < nh; k++, i += step, c -= step) {
-      const cc = k === 0 ? i : c;
-      const zr = z[i], zi = z[i + 1], cr = z[cc], ci = -z[cc + 1];
-      half[outA + 2 * k] = 0.5 * (zr + cr);
-      half[outA + 2 * k + 1] = 0.5 * (zi + ci);
-      if (outB >= 0) {
-        half[outB + 2 * k] = 0.5 * (zi - ci);
-        half[outB + 2 * k + 1] = -0.5 * (zr - cr);
-      }
+    separateHalves(z, 2 * b, 2 * cols, n, half, outA, withB ? outA + 2 * nh : -1);
+  }
+}
+
+/**
+ * Spectra of two real rows packed as one complex line Z = A + i·B (Z[k] at z[z0 + k·step], re then
+ * im): A[k] = (Z[k] + conj Z[n−k])/2 to half[outA + 2k], B[k] = (Z[k] − conj Z[n−k])/2i to
+ * half[outB + 2k] (skipped when outB < 0), for k ≤ n/2. Shared with rfft.cpu.ts's heap path.
+ */
+export function separateHalves(z: Float32Array, z0: number, step: number, n: number, half: Float32Array, outA: number, outB: number): void {
+  const nh = (n >> 1) + 1;
+  let i = z0;
+  let c = z0 + n * step; // Z[n − k]; Z[n] is Z[0]
+  for (let k = 0; k < nh; k++, i += step, c -= step) {
+    const cc = k === 0 ? i : c;
+    const zr = z[i], zi = z[i + 1], cr = z[cc], ci = -z[cc + 1];
+    half[outA + 2 * k] = 0.5 * (zr + cr);
+    half[outA + 2 * k + 1] = 0.5 * (zi + ci);
+    if (outB >= 0) {
+      half[outB + 2 * k] = 0.5 * (zi - ci);
+      half[outB + 2 * k + 1] = -0.5 * (zr - cr);
     }
   }
 }

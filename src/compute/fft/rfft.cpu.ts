@@ -9,7 +9,7 @@ import { transformCpu } from './fft.cpu';
 import { lineFft, MixedRadixLine, type LineFft } from './line-fft.cpu';
 import { pffftSupportsReal } from './pffft';
 import { realRowsForwardPffft, realRowsInversePffft } from './real-line.cpu';
-import { realPairsForward, realPairsInverse } from './real-pairs.cpu';
+import { realPairsForward, realPairsInverse, separateHalves } from './real-pairs.cpu';
 import { checkLength, checkShape, halfShape, voxelCount3, type FftAxis, type Shape3 } from './shape';
 
 export interface RfftPlanCpu {
@@ -130,23 +130,8 @@ function realRowsForward(fx: LineFft, real: Float32Array, half: Float32Array, ro
     }
   };
   const store = (p: number, heap: Float32Array, h: number) => {
-    const r = 2 * p;
-    const outA = 2 * r * nh;
-    const outB = outA + 2 * nh;
-    const hasB = r + 1 < rows;
-    for (let k = 0; k < nh; k++) {
-      const zr = heap[h + 2 * k];
-      const zi = heap[h + 2 * k + 1];
-      const c = h + 2 * (k === 0 ? 0 : n - k);
-      const cr = heap[c];
-      const ci = -heap[c + 1];
-      half[outA + 2 * k] = 0.5 * (zr + cr);
-      half[outA + 2 * k + 1] = 0.5 * (zi + ci);
-      if (hasB) {
-        half[outB + 2 * k] = 0.5 * (zi - ci);
-        half[outB + 2 * k + 1] = -0.5 * (zr - cr);
-      }
-    }
+    const outA = 4 * p * nh;
+    separateHalves(heap, h, 2, n, half, outA, 2 * p + 1 < rows ? outA + 2 * nh : -1);
   };
   transformPairs(fx, rows, false, load, store);
 }
