@@ -7,7 +7,7 @@
  * (the same matrices as with J rewritten, up to rounding).
  */
 import { FitNumericalError } from './errors';
-import { jjt, jr, type JacobianRows, type RowBox, type RowSupports } from './jtj';
+import { addRank1Jjt, jjt, jr, type JacobianRows, type RowBox, type RowSupports } from './jtj';
 
 /** Rows stored on their boxes of `shape` (row-major z, y, x): values[a] has box_a's volume. */
 export interface CompactRows extends RowSupports {
@@ -100,32 +100,21 @@ export class Jacobian {
     if (values.length !== this.m) throw new FitNumericalError(`rank-1 update: ${values.length} values for ${this.m} pixels`);
     const u = this.combine(d);
     for (let i = 0; i < u.length; i++) u[i] = values[i] - u[i];
-    if (jtj) {
-      const n = this.n;
-      if (jtj.length !== n * n) throw new FitNumericalError(`JJᵀ has ${jtj.length} entries, expected ${n}×${n}`);
-      const ju = this.times(u);
-      let uu = 0;
-      for (let i = 0; i < u.length; i++) uu += u[i] * u[i];
-      for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) jtj[a * n + b] += d[a] * ju[b] + ju[a] * d[b] + uu * d[a] * d[b];
-    }
+    if (jtj) addRank1Jjt(jtj, d, u, this.times(u));
     this.ds.push(Float64Array.from(d));
     this.us.push(u);
   }
 
   /** JJᵀ (n×n, row-major): the base's (over box overlaps for compact rows) plus the corrections. */
   jjt(): Float64Array {
-    const n = this.n;
     const out = this.dense ? jjt(this.dense) : compactJjt(this.compact!);
     if (this.us.length === 0) return out;
     // (B + D Uᵀ)(B + D Uᵀ)ᵀ = BBᵀ + (BU) Dᵀ + D (BU)ᵀ + D (UᵀU) Dᵀ, with J's own rank-1 terms folded
     // in one at a time: each adds d (J_prev u)ᵀ + (J_prev u) dᵀ + (u·u) d dᵀ to JJᵀ of J_prev.
-    const partial = new Jacobian(n, this.m, this.dense, this.compact);
+    const partial = new Jacobian(this.n, this.m, this.dense, this.compact);
     this.us.forEach((u, k) => {
       const d = this.ds[k];
-      const ju = partial.times(u);
-      let uu = 0;
-      for (let i = 0; i < u.length; i++) uu += u[i] * u[i];
-      for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) out[a * n + b] += d[a] * ju[b] + ju[a] * d[b] + uu * d[a] * d[b];
+      addRank1Jjt(out, d, u, partial.times(u));
       partial.ds.push(d);
       partial.us.push(u);
     });

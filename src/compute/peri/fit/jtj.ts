@@ -136,7 +136,7 @@ export function combineRows(j: JacobianRows, d: ArrayLike<number>): Float64Array
 export function rank1Update(j: JacobianRows, direction: ArrayLike<number>, values: ArrayLike<number>, jtj?: Float64Array): void {
   const sub = combineRows(j, direction);
   for (let k = 0; k < sub.length; k++) sub[k] = values[k] - sub[k];
-  if (jtj) addRank1ToJtj(jtj, j, direction, sub);
+  if (jtj) addRank1Jjt(jtj, direction, sub, jr(j, sub));
   j.forEach((row, a) => {
     const w = direction[a];
     if (w === 0) return;
@@ -144,10 +144,13 @@ export function rank1Update(j: JacobianRows, direction: ArrayLike<number>, value
   });
 }
 
-function addRank1ToJtj(jtj: Float64Array, j: JacobianRows, d: ArrayLike<number>, u: Float64Array): void {
-  const n = j.length;
+/**
+ * JJᵀ (n×n, in place) of J brought to J + d uᵀ, given ju = J·u (n values):
+ * + d (Ju)ᵀ + (Ju) dᵀ + (u·u) d dᵀ.
+ */
+export function addRank1Jjt(jtj: Float64Array, d: ArrayLike<number>, u: ArrayLike<number>, ju: Float64Array): void {
+  const n = ju.length;
   if (jtj.length !== n * n) throw new FitNumericalError(`JJᵀ has ${jtj.length} entries, expected ${n}×${n}`);
-  const ju = jr(j, u);
   let uu = 0;
   for (let k = 0; k < u.length; k++) uu += u[k] * u[k];
   for (let a = 0; a < n; a++) {

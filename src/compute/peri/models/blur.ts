@@ -87,12 +87,11 @@ function executeCentred(psf: PsfComponent, field: Float32Array, tile: Tile): Flo
 
 /**
  * H(field) on `tile`: identity, separable direct convolution, or the PSF's own (FFT) execute.
- * `opts` as a boolean is `consume`. `valid` and `skipZeros` only save work on the separable path
+ * `valid` and `skipZeros` only save work on the separable path
  * (values outside `valid` are then 0); the values computed are the same. `fftShape` with `valid`
  * moves an FFT convolution to a larger (faster) shape; values outside `valid` then differ.
  */
-export function blurOnTile(psf: PsfComponent, field: Float32Array, tile: Tile, opts: boolean | BlurOptions = false): Float32Array {
-  const o = typeof opts === 'boolean' ? { consume: opts } : opts;
+export function blurOnTile(psf: PsfComponent, field: Float32Array, tile: Tile, o: BlurOptions = {}): Float32Array {
   if (psf instanceof IdentityPSF) return o.consume ? field : field.slice();
   const kernels = separableKernels(psf);
   if (kernels && tile.shape.every((n, i) => n >= kernels[i].taps.length)) {

@@ -16,18 +16,12 @@ export interface StageBuffers {
 }
 
 /**
- * `blur`: where the result is needed (`valid`) and whether the pre-blur field is mostly zero.
- * With `buffers.h` the result may be that buffer.
+ * The whole stage (arguments as `blurredPreCpu`): `blur` says where the result is needed (`valid`)
+ * and whether the pre-blur field is mostly zero. With `buffers.h` the result may be that buffer.
  */
-export function evaluateStageCpu(
-  stage: ModelStage,
-  tile: Tile,
-  fields: FieldSource,
-  psf: PsfComponent | null,
-  blur: Pick<BlurOptions, 'valid' | 'skipZeros' | 'fftShape'> = {},
-  buffers: StageBuffers = {},
-): Float32Array {
-  const h = blurredPreCpu(stage, tile, fields, psf, blur, buffers);
+export function evaluateStageCpu(...args: Parameters<typeof blurredPreCpu>): Float32Array {
+  const [stage, , fields] = args;
+  const h = blurredPreCpu(...args);
   return postCpu(stage, h, fields, h);
 }
 

@@ -6,6 +6,7 @@
  * of 4 or 16 with factors 2, 3, 5; 84 or 112 take the slower radix-7 path, 82 Bluestein) and on a
  * few shapes only, so the PSF's kernel spectra are computed once per shape.
  */
+import { nextCpuFftSize } from '../../conv/convolve.cpu';
 import { nextFastSize } from '../../fft/smooth';
 import { FixedSSChebPSF } from '../psfs/exact-cheb';
 import { GaussianKernelPsf } from '../psfs/kernel-psf';
@@ -29,15 +30,8 @@ export function fftReach(psf: PsfComponent): Vec3 | null {
  */
 export function fastFftSize(n: number): number {
   const simd = nextFastSize(n, 'cpu');
-  let scalar = Math.max(4, Math.ceil(n));
-  while (!(scalar % 4 === 0 && isSmooth235(scalar))) scalar++;
+  const scalar = nextCpuFftSize(Math.ceil(n));
   return simd <= 1.2 * scalar ? simd : scalar;
-}
-
-function isSmooth235(n: number): boolean {
-  let m = n;
-  for (const p of [2, 3, 5]) while (m % p === 0) m /= p;
-  return m === 1;
 }
 
 /**

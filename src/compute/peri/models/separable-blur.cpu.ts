@@ -137,16 +137,14 @@ function reach(valid: BlurRegion, shape: Vec3, kernels: readonly [Kernel1D, Kern
 }
 
 /**
- * k_z ⊛ k_y ⊛ k_x ⊛ field, circular on a tile of `shape` (row-major z, y, x). `opts` as a boolean
- * is `consume` (see SeparableBlurOptions).
+ * k_z ⊛ k_y ⊛ k_x ⊛ field, circular on a tile of `shape` (row-major z, y, x); see SeparableBlurOptions.
  */
 export function separableBlurCpu(
   field: ArrayLike<number>,
   shape: Vec3,
   kernels: readonly [Kernel1D, Kernel1D, Kernel1D],
-  opts: boolean | SeparableBlurOptions = false,
+  o: SeparableBlurOptions = {},
 ): Float32Array {
-  const o = typeof opts === 'boolean' ? { consume: opts } : opts;
   const n = shape[0] * shape[1] * shape[2];
   if (field.length !== n) throw new PeriShapeError(`separable blur: field has ${field.length} values, tile ${shape.join('×')} holds ${n}`);
   const valid = o.valid ?? { l: [0, 0, 0], r: shape };

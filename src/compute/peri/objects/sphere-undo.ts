@@ -6,8 +6,7 @@
  * of subtracting and re-adding the sphere). Changes of zscale and added or removed particles are
  * not undoable (`valid` turns false).
  */
-import type { Tile, Vec3 } from '../tile';
-import { copyBox } from './box-copy';
+import { copyBox, type Tile, type Vec3 } from '../tile';
 
 export interface ParticleRecord<D> {
   pos: Vec3;

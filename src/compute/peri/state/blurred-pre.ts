@@ -8,6 +8,7 @@
  */
 import type { ModelStage } from '../models/stage';
 import type { Tile } from '../tile';
+import { WorkArrays } from '../work-arrays';
 
 interface Entry {
   key: string;
@@ -18,7 +19,7 @@ interface Entry {
 
 export class BlurredPreCache {
   private entry: Entry | null = null;
-  private own = new Float32Array(0);
+  private readonly own = new WorkArrays();
   /** Evaluations that reused H(pre), for tests and benchmarks. */
   hits = 0;
 
@@ -33,8 +34,7 @@ export class BlurredPreCache {
   /** A buffer of n values to compute the next H(pre) into (forgets the current one). */
   buffer(n: number): Float32Array {
     this.entry = null;
-    if (this.own.length < n) this.own = new Float32Array(n);
-    return this.own.length === n ? this.own : this.own.subarray(0, n);
+    return this.own.get('h', n);
   }
 
   set(stage: ModelStage, tile: Tile, valid: Tile | null, h: Float32Array): void {

@@ -13,15 +13,36 @@ import type { SeparableField } from '../fields/separable-field.cpu';
 import { Slab } from '../objects/slab';
 import { PlatonicSpheresCollection } from '../objects/spheres';
 import type { PsfComponent } from '../psfs/psf';
-import { copyTileOut, type Tile } from '../tile';
+import { copyBox, copyTileOut, type Tile } from '../tile';
 import { PeriStateError } from './errors';
-import { readView, type FieldView } from './scratch';
 import { expandSeparable } from './separable-expand';
 
 export interface ComponentShare {
   comp: PeriComponent;
   names: string[];
   values: number[];
+}
+
+/** A field's values readable in place: `data` laid out on `holder`, which contains the tile asked for. */
+interface FieldView {
+  data: Float32Array;
+  holder: Tile;
+}
+
+/** out (laid out on `tile`) = or += the view's values on `tile`, row by row. */
+function readView(view: FieldView, tile: Tile, out: Float32Array, add: boolean): void {
+  const { data, holder } = view;
+  if (!add) return copyBox(data, holder, out, tile, tile);
+  const [, hy, hx] = holder.shape;
+  const [tz, ty, tx] = tile.shape;
+  let t = 0;
+  for (let z = 0; z < tz; z++) {
+    for (let y = 0; y < ty; y++) {
+      const at = ((tile.l[0] + z - holder.l[0]) * hy + (tile.l[1] + y - holder.l[1])) * hx + (tile.l[2] - holder.l[2]);
+      for (let x = 0; x < tx; x++) out[t + x] += data[at + x];
+      t += tx;
+    }
+  }
 }
 
 export function isPsf(c: PeriComponent): c is PsfComponent {

@@ -19,16 +19,14 @@ import { blurredPreCpu, evaluateStageCpu, postCpu } from '../models/evaluate.cpu
 import type { ModelStage } from '../models/stage';
 import { ComponentCollection } from '../collection';
 import { GlobalScalar } from '../fields/global-scalar';
-import { Tile, copyTileIn, copyTileOut } from '../tile';
-import { copyBox } from '../objects/box-copy';
+import { Tile, copyBox, copyTileIn, copyTileOut, type Vec3 } from '../tile';
 import { BlurredPreCache } from './blurred-pre';
-import { Scratch } from './scratch';
+import { WorkArrays } from '../work-arrays';
 import { isPsf, type ComponentSet, type ComponentShare } from './component-set';
 import { fullEvaluationTile, growToSmooth, halfSupport, linearFftTile, updateTiles, type FftTile } from './io-tiles';
 import { separableKernels } from '../models/blur';
 import { fftReach } from '../models/fft-blur';
 import { IdentityPSF } from '../psfs/identity';
-import type { Vec3 } from '../tile';
 
 export type UpdateKind = 'none' | 'local' | 'full';
 
@@ -57,7 +55,7 @@ export class ModelEngine {
   /** H(pre) of the last full evaluation (reused when only post-blur terms change). */
   readonly blurredPre = new BlurredPreCache();
   /** Work buffers of full evaluations and local updates. */
-  private readonly scratch = new Scratch();
+  private readonly scratch = new WorkArrays();
   /** Changes applied per category; the fields a full evaluation gathered, by the version they show. */
   private readonly versions = new Map<string, number>();
   private readonly gathered = new Map<string, { tile: Tile; version: number }>();

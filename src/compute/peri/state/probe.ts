@@ -7,8 +7,7 @@
  * and then updated back.
  */
 import { checkUpdateArgs } from '../component';
-import { copyBox } from '../objects/box-copy';
-import { Tile } from '../tile';
+import { Tile, copyBox } from '../tile';
 import type { ModelEngine, UpdateOutcome } from './model-engine';
 import { modelPatchCpu } from './model-patch.cpu';
 import type { ResidualTracker } from './residuals';
